@@ -1,0 +1,58 @@
+// swift-tools-version: 6.0
+// edlint — an editorial quality linter. The package reads top to bottom:
+// system C libraries, the pure core, the rules, the reporters, the thin CLI, then tests.
+import PackageDescription
+
+let package = Package(
+    name: "edlint",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "edlint", targets: ["edlint"]),
+        .library(name: "EdLintCore", targets: ["EdLintCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // System libraries from Debian packages (see README: setup installs them).
+        .systemLibrary(
+            name: "CPCRE2", path: "Sources/CPCRE2", pkgConfig: "libpcre2-8",
+            providers: [.apt(["libpcre2-dev"])]),
+        .systemLibrary(
+            name: "CCMarkGFM", path: "Sources/CCMarkGFM", pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+
+        // The pure core: documents, regex engine, rule model, YAML kinds, configuration, linter.
+        .target(name: "EdLintCore", dependencies: ["CPCRE2", "CCMarkGFM", "Yams"]),
+
+        // Built-in rules: Swift structural rules plus the YAML packs of Rules/, embedded at build time.
+        .executableTarget(name: "RulePackEmbedder", path: "Sources/RulePackEmbedder"),
+        .plugin(
+            name: "EmbedRulePacks", capability: .buildTool(),
+            dependencies: ["RulePackEmbedder"], path: "Plugins/EmbedRulePacks"),
+        .target(name: "EdLintRules", dependencies: ["EdLintCore"], plugins: ["EmbedRulePacks"]),
+
+        // Output formats, one reporter per file.
+        .target(name: "EdLintReporters", dependencies: ["EdLintCore"]),
+
+        // The command-line tool: argument parsing and process concerns only.
+        .executableTarget(
+            name: "edlint",
+            dependencies: [
+                "EdLintCore", "EdLintRules", "EdLintReporters",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        // Tests.
+        .target(
+            name: "EdLintTestSupport", dependencies: ["EdLintCore", "EdLintRules"],
+            path: "Tests/EdLintTestSupport"),
+        .testTarget(name: "EdLintCoreTests", dependencies: ["EdLintCore", "EdLintTestSupport"]),
+        .testTarget(name: "EdLintRulesTests", dependencies: ["EdLintRules", "EdLintTestSupport"]),
+        .testTarget(
+            name: "ReporterTests", dependencies: ["EdLintReporters", "EdLintRules", "EdLintTestSupport"],
+            resources: [.copy("Golden")]),
+        .testTarget(name: "CLITests", dependencies: ["EdLintTestSupport"]),
+    ]
+)

@@ -1,0 +1,363 @@
+import CCMarkGFM
+
+/// Reads Markdown with cmark-gfm (tables, strikethrough, autolinks, footnotes) and maps every
+/// inline text node back to exact source bytes.
+///
+/// cmark reports 1-based line and byte-column positions. For inline text it sometimes assumes a
+/// container prefix that a lazy continuation line does not have, so each text node is aligned
+/// against the source before it is trusted (see `TextAligner`).
+enum MarkdownReader {
+    private static let extensionNames = ["table", "strikethrough", "autolink"]
+
+    static func read(_ source: SourceFile) -> Document {
+        let bytes = source.bytes
+        var nonProse: [NonProseRegion] = []
+
+        // cmark sees the bytes after the BOM, with front matter blanked (same length, same line
+        // breaks) so that its line numbers and byte columns stay ours.
+        var parserInput = Array(bytes[source.bomLength...])
+        if let frontMatter = FrontMatter.range(in: bytes, lines: source.lines) {
+            nonProse.append(NonProseRegion(kind: .frontMatter, range: frontMatter, literal: nil))
+            for index in frontMatter where bytes[index] != 0x0A && bytes[index] != 0x0D {
+                parserInput[index - source.bomLength] = 0x20
+            }
+        }
+
+        cmark_gfm_core_extensions_ensure_registered()
+        guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES) else {
+            return Document(source: source, format: .markdown, blocks: [], nonProse: nonProse)
+        }
+        defer { cmark_parser_free(parser) }
+        for name in extensionNames {
+            if let syntaxExtension = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+            }
+        }
+        parserInput.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
+            }
+        }
+        guard let root = cmark_parser_finish(parser) else {
+            return Document(source: source, format: .markdown, blocks: [], nonProse: nonProse)
+        }
+        defer { cmark_node_free(root) }
+
+        var walker = Walker(source: source)
+        walker.nonProse = nonProse
+        walker.walk(root)
+        return Document(source: source, format: .markdown, blocks: walker.blocks, nonProse: walker.nonProse)
+    }
+
+    /// One pass over cmark's tree with an explicit iterator (no recursion: nesting depth is the
+    /// input's to choose).
+    private struct Walker {
+        let source: SourceFile
+        var blocks: [Block] = []
+        var nonProse: [NonProseRegion] = []
+
+        private var quoteDepth = 0
+        private var listDepth = 0
+        private var footnoteDepth = 0
+        private var containers: [Block.Kind] = []
+
+        // The leaf block being read.
+        private var current: ProseText?
+        private var currentKind: Block.Kind = .paragraph
+        private var headingLevel = 0
+        private var lineBreaks: [Int] = []
+        private var spans: [InlineSpan] = []
+        private var openLinks: [(proseStart: Int, sourceStart: Int, destination: String)] = []
+        private var imageDepth = 0
+        private var cursor = 0  // source offset just past the last inline read
+
+        init(source: SourceFile) { self.source = source }
+
+        mutating func walk(_ root: OpaquePointer) {
+            guard let iterator = cmark_iter_new(root) else { return }
+            defer { cmark_iter_free(iterator) }
+            while true {
+                let event = cmark_iter_next(iterator)
+                if event == CMARK_EVENT_DONE { break }
+                guard let node = cmark_iter_get_node(iterator) else { continue }
+                if event == CMARK_EVENT_ENTER { enter(node) } else if event == CMARK_EVENT_EXIT { exit(node) }
+            }
+        }
+
+        private func typeName(_ node: OpaquePointer) -> String {
+            guard let name = cmark_node_get_type_string(node) else { return "" }
+            return String(cString: name)
+        }
+
+        private func offset(line: Int32, column: Int32) -> Int {
+            let lineIndex = Int(line) - 1
+            guard lineIndex >= 0, lineIndex < source.lines.count else { return source.bytes.count }
+            let content = source.lines.contentRange(ofLine: lineIndex, in: source.bytes)
+            return min(content.lowerBound + max(0, Int(column) - 1), content.upperBound)
+        }
+
+        private func nodeRange(_ node: OpaquePointer) -> ByteRange {
+            let start = offset(line: cmark_node_get_start_line(node), column: cmark_node_get_start_column(node))
+            let endLine = Int(cmark_node_get_end_line(node)) - 1
+            guard endLine >= 0, endLine < source.lines.count else { return start..<source.bytes.count }
+            let endLineContent = source.lines.contentRange(ofLine: endLine, in: source.bytes)
+            let endColumn = Int(cmark_node_get_end_column(node))
+            // cmark's end column is inclusive; column 0 means "before the line's first byte".
+            let end = endColumn <= 0 ? endLineContent.lowerBound : min(endLineContent.lowerBound + endColumn, endLineContent.upperBound)
+            return start..<max(start, end)
+        }
+
+        private mutating func enter(_ node: OpaquePointer) {
+            let type = cmark_node_get_type(node)
+            switch type {
+            case CMARK_NODE_BLOCK_QUOTE:
+                quoteDepth += 1
+                containers.append(.blockquote)
+            case CMARK_NODE_ITEM:
+                listDepth += 1
+                containers.append(.listItem)
+            case CMARK_NODE_FOOTNOTE_DEFINITION:
+                footnoteDepth += 1
+                containers.append(.footnote)
+            case CMARK_NODE_PARAGRAPH:
+                startLeaf(kind: containers.last ?? .paragraph, node: node)
+            case CMARK_NODE_HEADING:
+                headingLevel = Int(cmark_node_get_heading_level(node))
+                startLeaf(kind: .heading, node: node)
+            case CMARK_NODE_CODE_BLOCK:
+                nonProse.append(NonProseRegion(kind: .codeBlock, range: nodeRange(node), literal: nil))
+            case CMARK_NODE_HTML_BLOCK:
+                let literal = cmark_node_get_literal(node).map { String(cString: $0) }
+                nonProse.append(NonProseRegion(kind: .htmlBlock, range: nodeRange(node), literal: literal))
+            case CMARK_NODE_THEMATIC_BREAK:
+                nonProse.append(NonProseRegion(kind: .thematicBreak, range: nodeRange(node), literal: nil))
+            case CMARK_NODE_TEXT:
+                appendText(node)
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                if current != nil, imageDepth == 0 {
+                    let before = current?.count ?? 0
+                    current?.appendSeparator(sourceStart: cursor, sourceLength: 0)
+                    if (current?.count ?? 0) > before { lineBreaks.append(before) }
+                }
+            case CMARK_NODE_CODE:
+                appendPlaceholder(node, kind: .code)
+            case CMARK_NODE_HTML_INLINE:
+                if current != nil {
+                    let range = nodeRange(node)
+                    let at = current?.count ?? 0
+                    spans.append(InlineSpan(kind: .html, proseRange: at..<at, sourceRange: range))
+                    cursor = max(cursor, range.upperBound)
+                }
+            case CMARK_NODE_LINK:
+                if current != nil {
+                    let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                    openLinks.append((current?.count ?? 0, nodeRange(node).lowerBound, destination))
+                }
+            case CMARK_NODE_IMAGE:
+                if current != nil {
+                    imageDepth += 1
+                    appendPlaceholder(node, kind: .image)
+                }
+            case CMARK_NODE_FOOTNOTE_REFERENCE:
+                if current != nil {
+                    let range = nodeRange(node)
+                    let at = current?.count ?? 0
+                    spans.append(InlineSpan(kind: .footnoteReference, proseRange: at..<at, sourceRange: range))
+                    cursor = max(cursor, range.upperBound)
+                }
+            default:
+                if typeName(node) == "table_cell" { startLeaf(kind: .tableCell, node: node) }
+            }
+        }
+
+        private mutating func exit(_ node: OpaquePointer) {
+            let type = cmark_node_get_type(node)
+            switch type {
+            case CMARK_NODE_BLOCK_QUOTE:
+                quoteDepth -= 1
+                containers.removeLast()
+            case CMARK_NODE_ITEM:
+                listDepth -= 1
+                containers.removeLast()
+            case CMARK_NODE_FOOTNOTE_DEFINITION:
+                footnoteDepth -= 1
+                containers.removeLast()
+            case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING:
+                finishLeaf()
+            case CMARK_NODE_LINK:
+                if let link = openLinks.popLast(), let prose = current {
+                    let end = nodeRange(node).upperBound
+                    spans.append(
+                        InlineSpan(
+                            kind: .link(destination: link.destination), proseRange: link.proseStart..<prose.count,
+                            sourceRange: link.sourceStart..<max(link.sourceStart, end)))
+                    cursor = max(cursor, end)
+                }
+            case CMARK_NODE_IMAGE:
+                imageDepth = max(0, imageDepth - 1)
+                cursor = max(cursor, nodeRange(node).upperBound)
+            default:
+                if typeName(node) == "table_cell" { finishLeaf() }
+            }
+        }
+
+        private mutating func startLeaf(kind: Block.Kind, node: OpaquePointer) {
+            current = ProseText()
+            currentKind = kind
+            if kind != .heading { headingLevel = 0 }
+            lineBreaks = []
+            spans = []
+            openLinks = []
+            imageDepth = 0
+            cursor = nodeRange(node).lowerBound
+        }
+
+        private mutating func finishLeaf() {
+            guard var prose = current else { return }
+            current = nil
+            prose.trimTrailingSpaces()
+            guard !prose.isEmpty else { return }
+            let breaks = lineBreaks.filter { $0 < prose.count }
+            blocks.append(
+                Block(
+                    kind: currentKind, headingLevel: headingLevel, index: blocks.count, prose: prose,
+                    lineBreaks: breaks, spans: spans, quoteDepth: quoteDepth, listDepth: listDepth))
+        }
+
+        private mutating func appendText(_ node: OpaquePointer) {
+            guard current != nil, imageDepth == 0, let literalPointer = cmark_node_get_literal(node) else {
+                if imageDepth > 0 { cursor = max(cursor, nodeRange(node).upperBound) }
+                return
+            }
+            let literal = Array(String(cString: literalPointer).utf8)
+            guard !literal.isEmpty else { return }
+            let line = Int(cmark_node_get_start_line(node)) - 1
+            let reported = offset(line: cmark_node_get_start_line(node), column: cmark_node_get_start_column(node))
+            let lineRange =
+                line >= 0 && line < source.lines.count
+                ? source.lines.contentRange(ofLine: line, in: source.bytes) : reported..<reported
+            let aligned = TextAligner.locate(
+                literal, in: source.bytes, reportedAt: reported, line: lineRange, after: cursor)
+            for piece in aligned.pieces {
+                current?.append(literal[piece.literal], sourceStart: piece.source.lowerBound, sourceLength: piece.source.count)
+            }
+            cursor = max(cursor, aligned.end)
+        }
+
+        /// Code spans and images leave one U+FFFC in the prose: the sentence keeps its shape, and no
+        /// word pattern can match inside the code.
+        private mutating func appendPlaceholder(_ node: OpaquePointer, kind: InlineSpan.Kind) {
+            guard current != nil else { return }
+            var range = nodeRange(node)
+            if kind == .code {
+                // cmark's code node covers the content; widen to the backtick fences.
+                var start = range.lowerBound
+                while start > 0, source.bytes[start - 1] == 0x60 { start -= 1 }
+                var end = range.upperBound
+                while end < source.bytes.count, source.bytes[end] == 0x60 { end += 1 }
+                range = start..<end
+            }
+            let at = current?.count ?? 0
+            current?.append([0xEF, 0xBF, 0xBC], sourceStart: range.lowerBound, sourceLength: range.count)
+            spans.append(InlineSpan(kind: kind, proseRange: at..<(current?.count ?? at), sourceRange: range))
+            cursor = max(cursor, range.upperBound)
+        }
+    }
+}
+
+/// Aligns a cmark text literal with the source bytes it came from. The literal differs from the
+/// source only by backslash escapes and entity references (`&amp;`, `&#8212;`), which it decodes.
+enum TextAligner {
+    struct Piece {
+        var literal: Range<Int>
+        var source: ByteRange
+    }
+
+    struct Alignment {
+        var pieces: [Piece]
+        var end: Int
+    }
+
+    static func locate(_ literal: [UInt8], in bytes: [UInt8], reportedAt: Int, line: ByteRange, after cursor: Int)
+        -> Alignment
+    {
+        if let alignment = align(literal, in: bytes, at: reportedAt, limit: line.upperBound) {
+            return alignment
+        }
+        // cmark assumed a container prefix the line does not have: find the literal on its line.
+        var candidate = max(line.lowerBound, min(cursor, line.upperBound))
+        while candidate < line.upperBound {
+            if let alignment = align(literal, in: bytes, at: candidate, limit: line.upperBound) {
+                return alignment
+            }
+            candidate += 1
+        }
+        // Unalignable (should not happen): map the whole literal to the reported point.
+        let start = min(reportedAt, line.upperBound)
+        return Alignment(pieces: [Piece(literal: 0..<literal.count, source: start..<line.upperBound)], end: line.upperBound)
+    }
+
+    static func align(_ literal: [UInt8], in bytes: [UInt8], at start: Int, limit: Int) -> Alignment? {
+        var pieces: [Piece] = []
+        var sourceIndex = start
+        var literalIndex = 0
+        var runStart: (literal: Int, source: Int)? = nil
+
+        func closeRun() {
+            if let run = runStart {
+                pieces.append(Piece(literal: run.literal..<literalIndex, source: run.source..<sourceIndex))
+                runStart = nil
+            }
+        }
+
+        while literalIndex < literal.count {
+            guard sourceIndex < limit else { return nil }
+            let sourceByte = bytes[sourceIndex]
+            let literalByte = literal[literalIndex]
+            if sourceByte == literalByte {
+                if runStart == nil { runStart = (literalIndex, sourceIndex) }
+                sourceIndex += 1
+                literalIndex += 1
+            } else if sourceByte == 0x5C, sourceIndex + 1 < limit, bytes[sourceIndex + 1] == literalByte {
+                // A backslash escape: the escaped byte maps to the two source bytes.
+                closeRun()
+                pieces.append(Piece(literal: literalIndex..<literalIndex + 1, source: sourceIndex..<sourceIndex + 2))
+                sourceIndex += 2
+                literalIndex += 1
+            } else if sourceByte == 0x26, let semicolon = entityEnd(bytes, from: sourceIndex, limit: limit) {
+                // An entity reference: its decoded scalar maps to the whole reference.
+                closeRun()
+                let length = utf8Length(leadByte: literalByte)
+                let literalEnd = min(literal.count, literalIndex + length)
+                pieces.append(Piece(literal: literalIndex..<literalEnd, source: sourceIndex..<semicolon + 1))
+                sourceIndex = semicolon + 1
+                literalIndex = literalEnd
+            } else {
+                return nil
+            }
+        }
+        closeRun()
+        return Alignment(pieces: pieces, end: sourceIndex)
+    }
+
+    private static func entityEnd(_ bytes: [UInt8], from start: Int, limit: Int) -> Int? {
+        var index = start + 1
+        while index < limit, index - start <= 32 {
+            let byte = bytes[index]
+            if byte == 0x3B { return index > start + 1 ? index : nil }
+            let isNameByte = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x23
+            if !isNameByte { return nil }
+            index += 1
+        }
+        return nil
+    }
+
+    static func utf8Length(leadByte: UInt8) -> Int {
+        switch leadByte {
+        case 0xF0...: 4
+        case 0xE0...: 3
+        case 0xC0...: 2
+        default: 1
+        }
+    }
+}

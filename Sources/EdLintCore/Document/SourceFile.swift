@@ -1,0 +1,114 @@
+/// A file's original bytes with a line index. Every position in edlint is a byte offset into `bytes`.
+public struct SourceFile: Sendable {
+    /// The path as shown to the user.
+    public let path: String
+    /// The file's bytes exactly as read (BOM and line endings untouched).
+    public let bytes: [UInt8]
+    /// 3 when the file starts with a UTF-8 byte order mark, else 0.
+    public let bomLength: Int
+    public let lines: LineIndex
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+        self.bomLength = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        self.lines = LineIndex(bytes: bytes, contentStart: bomLength)
+    }
+
+    public init(path: String, text: String) {
+        self.init(path: path, bytes: Array(text.utf8))
+    }
+
+    /// The bytes of `range` decoded as text (ranges always fall on character boundaries).
+    public func text(in range: ByteRange) -> String {
+        let clamped = range.clamped(to: 0..<bytes.count)
+        return String(decoding: bytes[clamped], as: UTF8.self)
+    }
+}
+
+/// Line starts of a buffer. Lines end at LF, CRLF or a lone CR — the same three endings
+/// CommonMark recognises, so cmark's line numbers and ours agree.
+public struct LineIndex: Sendable {
+    /// Byte offset of the first byte of each line; `starts[0]` skips a BOM.
+    public let starts: [Int]
+    private let byteCount: Int
+
+    public init(bytes: [UInt8], contentStart: Int = 0) {
+        var starts = [contentStart]
+        var index = contentStart
+        let count = bytes.count
+        bytes.withUnsafeBufferPointer { buffer in
+            while index < count {
+                let byte = buffer[index]
+                if byte == 0x0A {
+                    starts.append(index + 1)
+                } else if byte == 0x0D {
+                    if index + 1 < count, buffer[index + 1] == 0x0A { index += 1 }
+                    starts.append(index + 1)
+                }
+                index += 1
+            }
+        }
+        self.starts = starts
+        self.byteCount = count
+    }
+
+    public var count: Int { starts.count }
+
+    /// The 0-based line containing `offset` (an offset at the very end belongs to the last line).
+    public func lineIndex(containing offset: Int) -> Int {
+        var low = 0
+        var high = starts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if starts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        return low
+    }
+
+    /// The byte range of 0-based line `line`, without its line ending.
+    public func contentRange(ofLine line: Int, in bytes: [UInt8]) -> ByteRange {
+        let start = starts[line]
+        var end = line + 1 < starts.count ? starts[line + 1] : byteCount
+        if end > start, bytes[end - 1] == 0x0A { end -= 1 }
+        if end > start, bytes[end - 1] == 0x0D { end -= 1 }
+        return start..<end
+    }
+}
+
+/// A 1-based line and column, made only when rendering output.
+public struct SourceLocation: Sendable, Hashable, Codable {
+    public var line: Int
+    /// Column in Unicode scalars (1-based).
+    public var column: Int
+    /// Column in UTF-16 code units (1-based), as SARIF and editors count.
+    public var utf16Column: Int
+    /// UTF-8 byte offset into the file.
+    public var offset: Int
+
+    public init(line: Int, column: Int, utf16Column: Int, offset: Int) {
+        self.line = line
+        self.column = column
+        self.utf16Column = utf16Column
+        self.offset = offset
+    }
+}
+
+extension SourceFile {
+    /// The 1-based location of a byte offset.
+    public func location(of offset: Int) -> SourceLocation {
+        let clamped = max(0, min(offset, bytes.count))
+        let line = lines.lineIndex(containing: clamped)
+        let start = min(lines.starts[line], clamped)
+        var scalars = 0
+        var utf16 = 0
+        for index in start..<clamped {
+            let byte = bytes[index]
+            if byte & 0xC0 != 0x80 {  // not a continuation byte: a new scalar starts here
+                scalars += 1
+                utf16 += byte >= 0xF0 ? 2 : 1
+            }
+        }
+        return SourceLocation(line: line + 1, column: scalars + 1, utf16Column: utf16 + 1, offset: clamped)
+    }
+}

@@ -1,0 +1,29 @@
+/// Why a `.linterrc` (or a `--select`/`--ignore` name) cannot be used. The CLI exits 2 on these.
+public enum ConfigurationError: Error, Sendable, Equatable, CustomStringConvertible {
+    case shape(YAMLShapeError)
+    case unknownRule(FileLocation, id: String, suggestion: String?)
+    case unknownCategory(FileLocation, name: String, suggestion: String?)
+    case unknownOption(FileLocation, rule: String, option: String, options: [String])
+    case invalidGlob(FileLocation, glob: String, message: String)
+    case unreadable(path: String, reason: String)
+    case unknownSelector(String, flag: String, suggestion: String?)
+
+    public var description: String {
+        switch self {
+        case .shape(let error): error.description
+        case .unknownRule(let location, let id, let suggestion):
+            "\(location): unknown rule id '\(id)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "; run 'edlint rules' for the list")
+        case .unknownCategory(let location, let name, let suggestion):
+            "\(location): unknown category '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+                + " (categories: \(Category.allCases.map(\.rawValue).joined(separator: ", ")))"
+        case .unknownOption(let location, let rule, let option, let options):
+            "\(location): rule '\(rule)' has no option '\(option)'"
+                + (NameSuggestion.nearest(to: option, in: options).map { "; did you mean '\($0)'?" } ?? "")
+                + (options.isEmpty ? " (it takes no options)" : " (options: \(options.joined(separator: ", ")))")
+        case .invalidGlob(let location, let glob, let message): "\(location): invalid glob '\(glob)': \(message)"
+        case .unreadable(let path, let reason): "\(path): cannot read configuration: \(reason)"
+        case .unknownSelector(let name, let flag, let suggestion):
+            "\(flag) \(name): no rule or category of that name" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+        }
+    }
+}

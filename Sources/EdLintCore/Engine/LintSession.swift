@@ -1,0 +1,209 @@
+import Dispatch
+import Foundation
+
+/// Anything that stops a run before linting: bad configuration or a bad rule pack. Exit code 2.
+public enum EdLintError: Error, Sendable, CustomStringConvertible {
+    case configuration(ConfigurationError)
+    case rules(RuleLoadError)
+    case usage(String)
+
+    public var description: String {
+        switch self {
+        case .configuration(let error): error.description
+        case .rules(let error): error.description
+        case .usage(let message): message
+        }
+    }
+}
+
+/// What to lint and how, as the CLI understood it.
+public struct LintRequest: Sendable {
+    public var paths: [String]
+    public var standardInput: [UInt8]?
+    public var standardInputName: String?
+    public var configurationPath: String?
+    public var useConfiguration: Bool
+    public var rulePaths: [String]
+    public var selection: RuleSelection
+    public var minSeverity: Severity?
+    public var jobs: Int
+    public var workingDirectory: String
+
+    public init(
+        paths: [String], standardInput: [UInt8]? = nil, standardInputName: String? = nil, configurationPath: String? = nil,
+        useConfiguration: Bool = true, rulePaths: [String] = [], selection: RuleSelection = RuleSelection(),
+        minSeverity: Severity? = nil, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+        workingDirectory: String = FileManager.default.currentDirectoryPath
+    ) {
+        self.paths = paths
+        self.standardInput = standardInput
+        self.standardInputName = standardInputName
+        self.configurationPath = configurationPath
+        self.useConfiguration = useConfiguration
+        self.rulePaths = rulePaths
+        self.selection = selection
+        self.minSeverity = minSeverity
+        self.jobs = jobs
+        self.workingDirectory = workingDirectory
+    }
+}
+
+/// The result of a run.
+public struct LintOutcome: Sendable {
+    public var reports: [FileReport]
+    /// Every rule that ran on at least one file, by id.
+    public var rules: [RuleDescription]
+    /// `fail_on` from the configuration that governs the working directory, if it sets one.
+    public var configuredFailOn: FailLevel?
+
+    public var summary: LintSummary { LintSummary(reports: reports) }
+}
+
+/// One run: finds configurations, loads rule packs once each, lints files in parallel, and returns
+/// reports in input order (identical whatever the number of jobs).
+public final class LintSession {
+    private let builtinRules: [any Rule]
+    private let finder = ConfigurationFinder()
+    private var configurations: [String: Configuration] = [:]
+    private var linters: [String: Linter] = [:]
+    private var packs: [String: [YAMLRule]] = [:]
+    private var ranRules: [String: RuleDescription] = [:]
+    private var request: LintRequest
+
+    public init(builtinRules: [any Rule], request: LintRequest) {
+        self.builtinRules = builtinRules
+        self.request = request
+    }
+
+    /// The rule registry for a configuration: built-ins, `--rules` packs, then its `rules_paths`.
+    public func registry(for configuration: Configuration) throws(EdLintError) -> RuleRegistry {
+        var registry: RuleRegistry
+        do {
+            registry = try RuleRegistry(rules: builtinRules)
+            for path in request.rulePaths { try registry.add(try pack(FileCollector.absolute(path))) }
+            for rulesPath in configuration.rulesPaths { try registry.add(try pack(rulesPath.path)) }
+        } catch { throw .rules(error) }
+        return registry
+    }
+
+    private func pack(_ directory: String) throws(RuleLoadError) -> [YAMLRule] {
+        if let loaded = packs[directory] { return loaded }
+        let loaded = try RuleRegistry.loadPack(directory: directory)
+        packs[directory] = loaded
+        return loaded
+    }
+
+    /// The configuration governing files in `directory` (absolute).
+    public func configuration(forDirectory directory: String) throws(EdLintError) -> Configuration {
+        let path: String?
+        if !request.useConfiguration {
+            path = nil
+        } else if let explicit = request.configurationPath {
+            path = FileCollector.absolute(explicit)
+        } else {
+            path = finder.configurationPath(forDirectory: directory)
+        }
+        let key = path ?? ""
+        if let cached = configurations[key] { return cached }
+        let configuration: Configuration
+        do {
+            configuration = try path.map { path throws(ConfigurationError) in try Configuration.load(path: path) }
+                ?? .defaults(directory: request.workingDirectory)
+        } catch { throw .configuration(error) }
+        configurations[key] = configuration
+        return configuration
+    }
+
+    private func linter(for configuration: Configuration) throws(EdLintError) -> Linter {
+        let key = configuration.path ?? ""
+        if let cached = linters[key] { return cached }
+        let registry = try registry(for: configuration)
+        let active: [ActiveRule]
+        do {
+            try request.selection.validate(against: registry)
+            active = try RuleResolver.resolve(registry: registry, configuration: configuration, selection: request.selection)
+        } catch { throw .configuration(error) }
+        for rule in active { ranRules[rule.rule.description.id] = rule.rule.description }
+        let linter = Linter(rules: active, minSeverity: request.minSeverity ?? configuration.minSeverity ?? .info)
+        linters[key] = linter
+        return linter
+    }
+
+    private func directory(of absolutePath: String) -> String {
+        (absolutePath as NSString).deletingLastPathComponent
+    }
+
+    public func run() throws(EdLintError) -> LintOutcome {
+        let cwdConfiguration = try configuration(forDirectory: FileCollector.absolute(request.workingDirectory))
+        // Configuration errors surface even when no file is linted.
+        _ = try linter(for: cwdConfiguration)
+
+        var admissionError: EdLintError?
+        let collector = FileCollector(admits: { absolute in
+            do throws(EdLintError) {
+                let configuration = try self.configuration(forDirectory: self.directory(of: absolute))
+                let relative = Self.relativePath(absolute, to: configuration.directory)
+                return configuration.admits(relativePath: relative)
+            } catch {
+                admissionError = admissionError ?? error
+                return false
+            }
+        })
+        let (targets, problems) = collector.collect(request.paths, standardInputName: request.standardInputName)
+        if let admissionError { throw admissionError }
+
+        // Resolve every target's linter up front (serially: configuration loading is not thread-safe).
+        var plans: [Linter] = []
+        for target in targets {
+            let directory = target.absolutePath.map(directory(of:)) ?? FileCollector.absolute(request.workingDirectory)
+            plans.append(try linter(for: try configuration(forDirectory: directory)))
+        }
+
+        let linters = plans
+        let results = ResultSlots(count: targets.count)
+        let input = request.standardInput ?? []
+        let jobs = max(1, min(request.jobs, targets.count))
+        DispatchQueue.concurrentPerform(iterations: jobs) { worker in
+            for index in stride(from: worker, to: targets.count, by: jobs) {
+                let target = targets[index]
+                let report: FileReport
+                if target.isStandardInput {
+                    report = linters[index].lint(path: target.displayPath, bytes: input, format: target.format)
+                } else {
+                    switch FileCollector.read(target.displayPath) {
+                    case .success(let bytes):
+                        report = linters[index].lint(path: target.displayPath, bytes: bytes, format: target.format)
+                    case .failure(let error):
+                        report = FileReport(source: SourceFile(path: target.displayPath, bytes: []), diagnostics: [ToolDiagnostics.diagnostic(for: error)])
+                    }
+                }
+                results.set(index, report)
+            }
+        }
+        var reports = problems.map { Linter.unreadable(path: $0.0, reason: $0.1) }
+        reports += results.values()
+        return LintOutcome(
+            reports: reports, rules: ranRules.values.sorted { $0.id < $1.id }, configuredFailOn: cwdConfiguration.failOn)
+    }
+
+    static func relativePath(_ absolute: String, to directory: String) -> String {
+        let base = directory.hasSuffix("/") ? directory : directory + "/"
+        return absolute.hasPrefix(base) ? String(absolute.dropFirst(base.count)) : absolute
+    }
+}
+
+/// Write-once slots filled by parallel workers, each index by exactly one worker.
+private final class ResultSlots: @unchecked Sendable {
+    private var slots: [FileReport?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ report: FileReport) {
+        lock.lock()
+        slots[index] = report
+        lock.unlock()
+    }
+
+    func values() -> [FileReport] { slots.compactMap { $0 } }
+}

@@ -1,0 +1,88 @@
+/// One linted file: its source (for positions and code frames) and its findings in report order.
+public struct FileReport: Sendable {
+    public var source: SourceFile
+    public var diagnostics: [Diagnostic]
+
+    public init(source: SourceFile, diagnostics: [Diagnostic]) {
+        self.source = source
+        self.diagnostics = diagnostics
+    }
+
+    public var path: String { source.path }
+}
+
+/// Runs a set of active rules over documents. Pure: no file system, no printing.
+public struct Linter: Sendable {
+    public let rules: [ActiveRule]
+    public let minSeverity: Severity
+
+    public init(rules: [ActiveRule], minSeverity: Severity = .info) {
+        self.rules = rules
+        self.minSeverity = minSeverity
+    }
+
+    public func lint(_ document: Document) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for active in rules {
+            do {
+                diagnostics += try active.rule.check(document, context: active.context)
+            } catch {
+                diagnostics.append(
+                    Diagnostic(
+                        ruleID: ToolDiagnostics.ruleFailure.id, category: .edlint, severity: .error,
+                        message: "rule \(active.context.ruleID) gave up here: \(error.message)", range: error.range))
+            }
+        }
+        return diagnostics.filter { $0.severity >= minSeverity }.sorted(by: Diagnostic.inReportOrder)
+    }
+
+    /// Reads and lints one file's bytes; encoding problems become diagnostics.
+    public func lint(path: String, bytes: [UInt8], format: DocumentFormat) -> FileReport {
+        switch DocumentReader.read(path: path, bytes: bytes, format: format) {
+        case .success(let document):
+            return FileReport(source: document.source, diagnostics: lint(document))
+        case .failure(let error):
+            let diagnostic = ToolDiagnostics.diagnostic(for: error)
+            return FileReport(
+                source: SourceFile(path: path, bytes: bytes),
+                diagnostics: diagnostic.severity >= minSeverity ? [diagnostic] : [])
+        }
+    }
+
+    public static func unreadable(path: String, reason: String) -> FileReport {
+        FileReport(
+            source: SourceFile(path: path, bytes: []),
+            diagnostics: [ToolDiagnostics.diagnostic(for: .unreadable(path: path, reason: reason))])
+    }
+}
+
+/// Counts for the summary line and `--statistics`.
+public struct LintSummary: Sendable, Codable, Equatable {
+    public var files: Int
+    public var filesWithFindings: Int
+    public var diagnostics: Int
+    public var errors: Int
+    public var warnings: Int
+    public var infos: Int
+    public var byCategory: [String: Int]
+    public var byRule: [String: Int]
+    public var fixable: Int
+
+    public init(reports: [FileReport]) {
+        let all = reports.flatMap(\.diagnostics)
+        files = reports.count
+        filesWithFindings = reports.filter { !$0.diagnostics.isEmpty }.count
+        diagnostics = all.count
+        errors = all.filter { $0.severity == .error }.count
+        warnings = all.filter { $0.severity == .warning }.count
+        infos = all.filter { $0.severity == .info }.count
+        byCategory = Dictionary(grouping: all, by: { $0.category.rawValue }).mapValues(\.count)
+        byRule = Dictionary(grouping: all, by: \.ruleID).mapValues(\.count)
+        fixable = all.filter { $0.fix != nil }.count
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case files, filesWithFindings = "files_with_findings", diagnostics, errors, warnings, infos
+        case byCategory = "by_category", byRule = "by_rule", fixable
+    }
+}

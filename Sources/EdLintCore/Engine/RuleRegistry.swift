@@ -1,0 +1,96 @@
+import Foundation
+
+/// The rules a run can use, by id: built-in rules plus rule packs from `--rules` and `rules_paths`.
+public struct RuleRegistry: Sendable {
+    public private(set) var rules: [any Rule] = []
+    private var origins: [String: String] = [:]
+
+    public init(rules: [any Rule] = []) throws(RuleLoadError) {
+        try add(rules)
+    }
+
+    public mutating func add(_ newRules: [any Rule]) throws(RuleLoadError) {
+        for rule in newRules {
+            let id = rule.description.id
+            if let first = origins[id] {
+                throw .duplicateID(id: id, first: first, second: rule.description.origin)
+            }
+            origins[id] = rule.description.origin
+            rules.append(rule)
+        }
+        rules.sort { $0.description.id < $1.description.id }
+    }
+
+    public var ids: [String] { rules.map(\.description.id) }
+
+    public func rule(id: String) -> (any Rule)? { rules.first { $0.description.id == id } }
+
+    /// Loads a rule pack: a folder of `<category>/<slug>.yml` files (a `README.md` and other
+    /// files are ignored). Every file is loaded; the first error stops the load.
+    public static func loadPack(directory: String) throws(RuleLoadError) -> [YAMLRule] {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw .unreadable(path: directory, reason: "no such rule folder")
+        }
+        var rules: [YAMLRule] = []
+        let categoryFolders = ((try? manager.contentsOfDirectory(atPath: directory)) ?? []).sorted()
+        for entry in categoryFolders where !entry.hasPrefix(".") {
+            let folder = (directory as NSString).appendingPathComponent(entry)
+            var entryIsDirectory: ObjCBool = false
+            _ = manager.fileExists(atPath: folder, isDirectory: &entryIsDirectory)
+            if !entryIsDirectory.boolValue {
+                if entry.hasSuffix(".yml") || entry.hasSuffix(".yaml") { throw .badFileName(path: folder) }
+                continue
+            }
+            let files = ((try? manager.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+            for file in files where file.hasSuffix(".yml") || file.hasSuffix(".yaml") {
+                let path = (folder as NSString).appendingPathComponent(file)
+                guard let data = manager.contents(atPath: path) else {
+                    throw .unreadable(path: path, reason: "permission denied or not a regular file")
+                }
+                guard let text = String(data: data, encoding: .utf8) else {
+                    throw .unreadable(path: path, reason: "not valid UTF-8")
+                }
+                rules.append(try YAMLRule.load(text: text, path: path, relativePath: "\(entry)/\(file)"))
+            }
+        }
+        return rules
+    }
+}
+
+/// The ids edlint reports about files themselves; documented like rules, so `explain` and SARIF know them.
+public enum ToolDiagnostics {
+    public static let unreadableFile = description(
+        "unreadable-file", .error, "A file could not be read",
+        "The file does not exist, is not a regular file, or cannot be opened. Nothing in it was checked.")
+    public static let invalidEncoding = description(
+        "invalid-encoding", .error, "A file is not valid UTF-8",
+        "edlint reads UTF-8 (with or without a byte order mark). Re-save the file as UTF-8; nothing in it was checked.")
+    public static let binaryFile = description(
+        "binary-file", .info, "A file holds NUL bytes and was skipped as binary",
+        "Text files do not contain NUL bytes; the file was not linted.")
+    public static let ruleFailure = description(
+        "rule-failure", .error, "A rule could not finish on a file",
+        "A pattern hit PCRE2's match limit (it backtracks catastrophically on this text). The rule's other findings in the file may be missing; simplify the pattern.")
+
+    public static let all = [unreadableFile, invalidEncoding, binaryFile, ruleFailure]
+
+    private static func description(_ slug: String, _ severity: Severity, _ summary: String, _ rationale: String) -> RuleDescription {
+        RuleDescription(
+            id: "edlint.\(slug)", category: .edlint, defaultSeverity: severity, summary: summary, rationale: rationale,
+            validExamples: [], invalidExamples: [])
+    }
+
+    public static func diagnostic(for error: InputError) -> Diagnostic {
+        let description: RuleDescription
+        switch error {
+        case .unreadable: description = unreadableFile
+        case .invalidUTF8, .utf16: description = invalidEncoding
+        case .binary: description = binaryFile
+        }
+        return Diagnostic(
+            ruleID: description.id, category: .edlint, severity: description.defaultSeverity, message: error.description,
+            range: error.offset..<error.offset)
+    }
+}

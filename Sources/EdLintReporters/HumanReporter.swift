@@ -1,0 +1,157 @@
+import EdLintCore
+
+/// Output for people, in the style of ruff and rustc: `path:line:col: severity [rule] message`,
+/// the source line with the span underlined, related locations as notes, and a summary.
+public struct HumanReporter: Reporter {
+    public var color: Bool
+    public var showSummary: Bool
+    public var showStatistics: Bool
+    /// How many display columns of a source line to show around a span.
+    public var frameWidth: Int
+
+    public init(color: Bool = false, showSummary: Bool = true, showStatistics: Bool = false, frameWidth: Int = 100) {
+        self.color = color
+        self.showSummary = showSummary
+        self.showStatistics = showStatistics
+        self.frameWidth = frameWidth
+    }
+
+    public func render(_ report: Report) -> String {
+        let style = Styler(enabled: color)
+        var output = ""
+        for file in report.files {
+            for diagnostic in file.diagnostics {
+                output += render(diagnostic, in: file.source, report: report, style: style)
+                output += "\n"
+            }
+        }
+        if showStatistics { output += statistics(report, style: style) }
+        if showSummary { output += summary(report, style: style) }
+        return output
+    }
+
+    func render(_ diagnostic: Diagnostic, in source: SourceFile, report: Report, style: Styler) -> String {
+        let start = source.location(of: diagnostic.range.lowerBound)
+        let path = TerminalText.sanitized(source.path)
+        var text = style.bold("\(path):\(start.line):\(start.column):") + " "
+        text += style.severity(diagnostic.severity.rawValue, diagnostic.severity) + " "
+        text += style.dim("[\(diagnostic.ruleID)]") + " " + TerminalText.sanitized(diagnostic.message) + "\n"
+        if !source.bytes.isEmpty {
+            text += frame(diagnostic.range, in: source, severity: diagnostic.severity, style: style)
+        }
+        for related in diagnostic.related {
+            let relatedSource = related.path.flatMap { report.source(forPath: $0) } ?? source
+            let location = relatedSource.location(of: related.range.lowerBound)
+            let place = related.path.map { "\(TerminalText.sanitized($0)):\(location.line):\(location.column)" }
+                ?? "line \(location.line), column \(location.column)"
+            text += style.gutter("   = ") + style.bold("note") + ": " + TerminalText.sanitized(related.message) + " (\(place))\n"
+        }
+        if let fix = diagnostic.fix {
+            text += style.gutter("   = ") + style.bold("fix") + ": replace with '" + TerminalText.sanitized(fix.replacement) + "'\n"
+        }
+        return text
+    }
+
+    /// The span's first line, cut to `frameWidth` columns around the span, with carets under it.
+    func frame(_ range: ByteRange, in source: SourceFile, severity: Severity, style: Styler) -> String {
+        let lineIndex = source.lines.lineIndex(containing: range.lowerBound)
+        let lineRange = source.lines.contentRange(ofLine: lineIndex, in: source.bytes)
+        let spanStart = max(range.lowerBound, lineRange.lowerBound)
+        let spanEnd = min(max(range.upperBound, spanStart), lineRange.upperBound)
+
+        let before = Array(source.text(in: lineRange.lowerBound..<spanStart).unicodeScalars)
+        let inside = Array(source.text(in: spanStart..<spanEnd).unicodeScalars)
+        let after = Array(source.text(in: spanEnd..<lineRange.upperBound).unicodeScalars)
+
+        // Keep some context before the span; cut the rest to fit.
+        let lead = max(10, frameWidth / 3)
+        var shownBefore = before
+        var cutBefore = false
+        var width = shownBefore.reduce(0) { $0 + TerminalText.width(of: display($1)) }
+        while width > lead, !shownBefore.isEmpty {
+            width -= TerminalText.width(of: display(shownBefore.removeFirst()))
+            cutBefore = true
+        }
+        let room = max(1, frameWidth - width)
+        var shownInside: [Unicode.Scalar] = []
+        var insideWidth = 0
+        var cutInside = false
+        for scalar in inside {
+            let scalarWidth = TerminalText.width(of: display(scalar))
+            if insideWidth + scalarWidth > room {
+                cutInside = true
+                break
+            }
+            shownInside.append(scalar)
+            insideWidth += scalarWidth
+        }
+        var shownAfter: [Unicode.Scalar] = []
+        var afterWidth = 0
+        var cutAfter = cutInside && !after.isEmpty
+        if !cutInside {
+            for scalar in after {
+                let scalarWidth = TerminalText.width(of: display(scalar))
+                if width + insideWidth + afterWidth + scalarWidth > frameWidth {
+                    cutAfter = true
+                    break
+                }
+                shownAfter.append(scalar)
+                afterWidth += scalarWidth
+            }
+        }
+
+        let prefix = (cutBefore ? "…" : "") + shownBefore.map(display).joined()
+        let body = shownInside.map(display).joined() + (cutInside ? "…" : "")
+        let suffix = shownAfter.map(display).joined() + (cutAfter && !cutInside ? "…" : "")
+        let number = String(lineIndex + 1)
+        let pad = String(repeating: " ", count: number.count)
+        let caretCount = max(1, TerminalText.width(of: body))
+        var text = style.gutter("\(pad) |") + "\n"
+        text += style.gutter("\(number) |") + " " + prefix + body + suffix + "\n"
+        text += style.gutter("\(pad) |") + " " + String(repeating: " ", count: TerminalText.width(of: prefix))
+        text += style.severity(String(repeating: "^", count: caretCount), severity) + "\n"
+        return text
+    }
+
+    private func display(_ scalar: Unicode.Scalar) -> String {
+        TerminalText.sanitized(String(scalar))
+    }
+
+    func summary(_ report: Report, style: Styler) -> String {
+        let summary = report.summary
+        let files = summary.files == 1 ? "1 file" : "\(summary.files) files"
+        guard summary.diagnostics > 0 else { return style.bold("All clear: no problems in \(files).") + "\n" }
+        var counts: [String] = []
+        if summary.errors > 0 { counts.append(plural(summary.errors, "error")) }
+        if summary.warnings > 0 { counts.append(plural(summary.warnings, "warning")) }
+        if summary.infos > 0 { counts.append(plural(summary.infos, "info")) }
+        let byCategory = Category.allCases.compactMap { category -> String? in
+            guard let count = summary.byCategory[category.rawValue] else { return nil }
+            return "\(category.rawValue) \(count)"
+        }
+        var line = style.bold("Found \(plural(summary.diagnostics, "problem")) in \(files)")
+        line += " (\(counts.joined(separator: ", "))): " + byCategory.joined(separator: ", ") + "."
+        if summary.fixable > 0 { line += " \(summary.fixable) fixable." }
+        return line + "\n"
+    }
+
+    func statistics(_ report: Report, style: Styler) -> String {
+        let summary = report.summary
+        guard !summary.byRule.isEmpty else { return "" }
+        let severities = Dictionary(
+            report.files.flatMap(\.diagnostics).map { ($0.ruleID, $0.severity) }, uniquingKeysWith: { max($0, $1) })
+        let rows = summary.byRule.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        let countWidth = rows.map { String($0.value).count }.max() ?? 1
+        let idWidth = rows.map(\.key.count).max() ?? 1
+        var text = ""
+        for (id, count) in rows {
+            let number = String(count)
+            text += String(repeating: " ", count: countWidth - number.count) + number + "  "
+            text += id + String(repeating: " ", count: idWidth - id.count) + "  "
+            text += (severities[id]?.rawValue ?? "") + "\n"
+        }
+        return text + "\n"
+    }
+
+    private func plural(_ count: Int, _ noun: String) -> String { count == 1 ? "1 \(noun)" : "\(count) \(noun)s" }
+}

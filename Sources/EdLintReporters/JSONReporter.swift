@@ -1,0 +1,93 @@
+import EdLintCore
+import Foundation
+
+/// The JSON contract (`docs/edlint-output.schema.json`, version 1). Lines and columns are 1-based;
+/// a column counts Unicode scalars; `offset` counts UTF-8 bytes from the start of the file (a
+/// BOM included); `end` is exclusive.
+public struct JSONOutput: Codable, Equatable {
+    public var version: Int
+    public var tool: Tool
+    public var files: [File]
+    public var summary: LintSummary
+
+    public struct Tool: Codable, Equatable {
+        public var name: String
+        public var version: String
+    }
+
+    public struct File: Codable, Equatable {
+        public var path: String
+        public var diagnostics: [Diagnostic]
+    }
+
+    public struct Diagnostic: Codable, Equatable {
+        public var rule: String
+        public var category: String
+        public var severity: String
+        public var message: String
+        public var range: Range
+        public var related: [Related]
+        public var fix: Fix?
+    }
+
+    public struct Position: Codable, Equatable {
+        public var line: Int
+        public var column: Int
+        public var offset: Int
+    }
+
+    public struct Range: Codable, Equatable {
+        public var start: Position
+        public var end: Position
+    }
+
+    public struct Related: Codable, Equatable {
+        public var message: String
+        public var path: String?
+        public var range: Range
+    }
+
+    public struct Fix: Codable, Equatable {
+        public var range: Range
+        public var replacement: String
+    }
+}
+
+public struct JSONReporter: Reporter {
+    public init() {}
+
+    public func render(_ report: Report) -> String {
+        let output = JSONOutput(
+            version: 1, tool: .init(name: EdLintTool.name, version: EdLintTool.version),
+            files: report.files.map { file in
+                JSONOutput.File(
+                    path: file.path,
+                    diagnostics: file.diagnostics.map { diagnostic(for: $0, in: file.source, report: report) })
+            },
+            summary: report.summary)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(output) else { return "{}\n" }
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    private func diagnostic(for diagnostic: EdLintCore.Diagnostic, in source: SourceFile, report: Report) -> JSONOutput.Diagnostic {
+        JSONOutput.Diagnostic(
+            rule: diagnostic.ruleID, category: diagnostic.category.rawValue, severity: diagnostic.severity.rawValue,
+            message: diagnostic.message, range: Self.range(diagnostic.range, in: source),
+            related: diagnostic.related.map { related in
+                let relatedSource = related.path.flatMap { report.source(forPath: $0) } ?? source
+                return JSONOutput.Related(message: related.message, path: related.path, range: Self.range(related.range, in: relatedSource))
+            },
+            fix: diagnostic.fix.map { JSONOutput.Fix(range: Self.range($0.range, in: source), replacement: $0.replacement) })
+    }
+
+    static func range(_ range: ByteRange, in source: SourceFile) -> JSONOutput.Range {
+        JSONOutput.Range(start: position(range.lowerBound, in: source), end: position(range.upperBound, in: source))
+    }
+
+    static func position(_ offset: Int, in source: SourceFile) -> JSONOutput.Position {
+        let location = source.location(of: offset)
+        return JSONOutput.Position(line: location.line, column: location.column, offset: location.offset)
+    }
+}

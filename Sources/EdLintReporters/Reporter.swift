@@ -1,0 +1,30 @@
+import EdLintCore
+
+/// What every reporter renders: the files with their findings, and the rules that ran.
+public struct Report: Sendable {
+    public var files: [FileReport]
+    public var rules: [RuleDescription]
+
+    public init(files: [FileReport], rules: [RuleDescription]) {
+        self.files = files
+        self.rules = rules
+    }
+
+    public var summary: LintSummary { LintSummary(reports: files) }
+
+    /// The source of another file in the run, for related locations that point across files.
+    public func source(forPath path: String) -> SourceFile? {
+        files.first { $0.path == path }?.source
+    }
+}
+
+/// An output format. Reporters are instances (they take options) and produce typed output.
+public protocol Reporter {
+    func render(_ report: Report) -> String
+}
+
+/// The formats `--format` accepts; one reporter file each.
+public enum OutputFormat: String, CaseIterable, Sendable {
+    case human
+    case json
+}

@@ -1,0 +1,120 @@
+import ArgumentParser
+import EdLintCore
+import EdLintReporters
+import Foundation
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Lint files and folders (the default command).")
+
+    @Argument(help: "Files or folders to lint; '-' reads standard input. Default: the current folder.")
+    var paths: [String] = []
+
+    @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: OutputFormat = .human
+
+    @Option(help: ArgumentHelp("Only run these rules or categories (comma-separated, repeatable).", valueName: "ids"))
+    var select: [String] = []
+
+    @Option(help: ArgumentHelp("Skip these rules or categories (comma-separated, repeatable).", valueName: "ids"))
+    var ignore: [String] = []
+
+    @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at or above this level: error, warning, info, never. Default: warning.")
+    var failOn: FailLevel?
+
+    @Option(name: .customLong("min-severity"), help: "Report only findings at or above this severity.")
+    var minSeverity: Severity?
+
+    @Option(help: "Colour: auto (on a terminal, unless NO_COLOR is set), always, never.")
+    var color: ColorChoice = .auto
+
+    @Flag(name: .shortAndLong, help: "Print findings only: no summary line.")
+    var quiet = false
+
+    @Flag(help: "Print a count of findings per rule.")
+    var statistics = false
+
+    @Option(help: ArgumentHelp("Use this configuration file for every file.", valueName: "path"))
+    var config: String?
+
+    @Flag(name: .customLong("no-config"), help: "Ignore .linterrc files.")
+    var noConfig = false
+
+    @Option(name: .customLong("rules"), help: ArgumentHelp("Add a rule pack folder (repeatable).", valueName: "dir"))
+    var rulePacks: [String] = []
+
+    @Option(name: .customLong("stdin-filename"), help: ArgumentHelp("The name to report for standard input ('-'); its extension picks the format.", valueName: "path"))
+    var stdinFilename: String?
+
+    @Option(help: "Files linted in parallel (default: all cores).")
+    var jobs: Int?
+
+    @Option(name: .customLong("output-file"), help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "path"))
+    var outputFile: String?
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if config != nil, noConfig { throw ValidationError("--config and --no-config cannot be used together") }
+        if stdinFilename != nil, !paths.contains("-") { throw ValidationError("--stdin-filename needs '-' among the paths") }
+    }
+
+    func run() throws {
+        let builtins = try loadBuiltinRules()
+        var standardInput: [UInt8]?
+        if paths.contains("-") {
+            switch FileCollector.readAll(FileHandle.standardInput.fileDescriptor) {
+            case .success(let bytes): standardInput = bytes
+            case .failure(let error):
+                printError("edlint: cannot read standard input: \(error.reason)")
+                throw ExitCode(Exit.error)
+            }
+        }
+        let request = LintRequest(
+            paths: paths.isEmpty ? ["."] : paths, standardInput: standardInput, standardInputName: stdinFilename,
+            configurationPath: config, useConfiguration: !noConfig, rulePaths: rulePacks,
+            selection: RuleSelection(select: splitList(select), ignore: splitList(ignore)), minSeverity: minSeverity,
+            jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        let outcome: LintOutcome
+        do {
+            outcome = try LintSession(builtinRules: builtins, request: request).run()
+        } catch {
+            printError("edlint: \(error)")
+            throw ExitCode(Exit.error)
+        }
+
+        let report = Report(files: outcome.reports, rules: outcome.rules)
+        let reporter: any Reporter
+        switch format {
+        case .human:
+            reporter = HumanReporter(color: useColor(), showSummary: !quiet, showStatistics: statistics)
+        case .json:
+            reporter = JSONReporter()
+        }
+        let text = reporter.render(report)
+        if let outputFile {
+            do {
+                try text.write(toFile: outputFile, atomically: true, encoding: .utf8)
+            } catch {
+                printError("edlint: cannot write \(outputFile): \(error.localizedDescription)")
+                throw ExitCode(Exit.error)
+            }
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+
+        let level = failOn ?? outcome.configuredFailOn ?? .warning
+        let fails = outcome.reports.contains { $0.diagnostics.contains { level.fails(on: $0.severity) } }
+        if fails { throw ExitCode(Exit.findings) }
+    }
+
+    private func useColor() -> Bool {
+        switch color {
+        case .always: return true
+        case .never: return false
+        case .auto:
+            if outputFile != nil { return false }
+            if let noColor = ProcessInfo.processInfo.environment["NO_COLOR"], !noColor.isEmpty { return false }
+            return isatty(STDOUT_FILENO) == 1
+        }
+    }
+}
