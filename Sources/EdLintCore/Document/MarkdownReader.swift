@@ -314,24 +314,28 @@ enum TextAligner {
             guard sourceIndex < limit else { return nil }
             let sourceByte = bytes[sourceIndex]
             let literalByte = literal[literalIndex]
-            if sourceByte == literalByte {
-                if runStart == nil { runStart = (literalIndex, sourceIndex) }
-                sourceIndex += 1
-                literalIndex += 1
-            } else if sourceByte == 0x5C, sourceIndex + 1 < limit, bytes[sourceIndex + 1] == literalByte {
+            if sourceByte == 0x5C, sourceIndex + 1 < limit, isASCIIPunctuation(bytes[sourceIndex + 1]),
+                bytes[sourceIndex + 1] == literalByte
+            {
                 // A backslash escape: the escaped byte maps to the two source bytes.
                 closeRun()
                 pieces.append(Piece(literal: literalIndex..<literalIndex + 1, source: sourceIndex..<sourceIndex + 2))
                 sourceIndex += 2
                 literalIndex += 1
-            } else if sourceByte == 0x26, let semicolon = entityEnd(bytes, from: sourceIndex, limit: limit) {
-                // An entity reference: its decoded scalar maps to the whole reference.
+            } else if sourceByte == 0x26, let semicolon = entityEnd(bytes, from: sourceIndex, limit: limit),
+                !literal[literalIndex...].starts(with: bytes[sourceIndex...semicolon])
+            {
+                // An entity reference cmark decoded: its scalar maps to the whole reference.
                 closeRun()
                 let length = utf8Length(leadByte: literalByte)
                 let literalEnd = min(literal.count, literalIndex + length)
                 pieces.append(Piece(literal: literalIndex..<literalEnd, source: sourceIndex..<semicolon + 1))
                 sourceIndex = semicolon + 1
                 literalIndex = literalEnd
+            } else if sourceByte == literalByte {
+                if runStart == nil { runStart = (literalIndex, sourceIndex) }
+                sourceIndex += 1
+                literalIndex += 1
             } else {
                 return nil
             }
@@ -350,6 +354,10 @@ enum TextAligner {
             index += 1
         }
         return nil
+    }
+
+    private static func isASCIIPunctuation(_ byte: UInt8) -> Bool {
+        (0x21...0x2F).contains(byte) || (0x3A...0x40).contains(byte) || (0x5B...0x60).contains(byte) || (0x7B...0x7E).contains(byte)
     }
 
     static func utf8Length(leadByte: UInt8) -> Int {

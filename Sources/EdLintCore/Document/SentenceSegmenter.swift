@@ -2,8 +2,8 @@
 ///
 /// A sentence ends at `.`, `!`, `?` or an ellipsis, after any closing quotes and brackets, when
 /// whitespace and a sentence start (a capital, a digit, or an opening quote or bracket before one)
-/// follow. A period after a title (Mr., Dr., St., No.) or an initial (J. R. R.) never ends a
-/// sentence; after an abbreviation that can also close one (U.S., Inc., etc., Jan.) it does only
+/// follow. A period after a title (Mr., Dr., St., No.) never ends a sentence; after an initial
+/// (J. R. R.) or an abbreviation that can also close one (U.S., Inc., etc., Jan.) it does only
 /// when the next word is one that usually opens a sentence ("The", "He", "But"…).
 public enum SentenceSegmenter {
     /// Abbreviations that stand before a name or number and never end a sentence.
@@ -77,11 +77,9 @@ public enum SentenceSegmenter {
         if word.isEmpty { return true }
         let lower = word.lowercased()
         if titles.contains(lower) { return false }
-        // An initial: one capital letter ("J. K. Rowling").
-        if word.unicodeScalars.count == 1, let scalar = word.unicodeScalars.first, scalar.properties.isUppercase {
-            return false
-        }
-        if ambiguous.contains(lower) || isDottedAbbreviation(word) {
+        // An initial ("J. K. Rowling") ends a sentence only before a typical opener ("Plan B. The …").
+        let isInitial = word.unicodeScalars.count == 1 && (word.unicodeScalars.first?.properties.isUppercase ?? false)
+        if isInitial || ambiguous.contains(lower) || isDottedAbbreviation(word) {
             return sentenceOpeners.contains(wordAfter(bytes, start: next).lowercased())
         }
         return true

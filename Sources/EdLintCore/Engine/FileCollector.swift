@@ -23,9 +23,17 @@ public struct FileCollector {
 
     /// Decides for a discovered file (absolute path) whether configuration admits it.
     public var admits: (String) -> Bool
+    /// Relative paths are resolved against this folder (the working directory).
+    public var baseDirectory: String
 
-    public init(admits: @escaping (String) -> Bool = { _ in true }) {
+    public init(baseDirectory: String, admits: @escaping (String) -> Bool = { _ in true }) {
+        self.baseDirectory = baseDirectory
         self.admits = admits
+    }
+
+    /// The path on disk for a path as given.
+    func onDisk(_ path: String) -> String {
+        path.hasPrefix("/") ? path : (baseDirectory as NSString).appendingPathComponent(path)
     }
 
     /// Targets in a stable order, and the paths that could not be used (with the reason).
@@ -36,18 +44,18 @@ public struct FileCollector {
         for path in paths {
             if path == "-" {
                 let name = standardInputName ?? "<stdin>"
-                let absolute = standardInputName.map { Self.absolute($0) }
+                let absolute = standardInputName.map { Self.absolute(onDisk($0)) }
                 targets.append(
                     LintTarget(displayPath: name, absolutePath: absolute, format: DocumentFormat.forPath(name) ?? .markdown, isStandardInput: true))
                 continue
             }
-            switch Self.fileType(path) {
+            switch Self.fileType(onDisk(path)) {
             case .missing(let reason):
                 problems.append((path, reason))
             case .directory:
                 walk(path, into: &targets, seen: &seen, problems: &problems)
             case .regular, .other:
-                let absolute = Self.absolute(path)
+                let absolute = Self.absolute(onDisk(path))
                 if seen.insert(absolute).inserted {
                     // A file named explicitly is linted whatever its extension.
                     targets.append(
@@ -62,22 +70,23 @@ public struct FileCollector {
         var stack = [root]
         var visitedFolders: Set<String> = []
         while let folder = stack.popLast() {
-            let real = Self.realPath(folder) ?? folder
+            let real = Self.realPath(onDisk(folder)) ?? onDisk(folder)
             guard visitedFolders.insert(real).inserted else { continue }
-            guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+            guard let entries = try? FileManager.default.contentsOfDirectory(atPath: onDisk(folder)) else {
                 problems.append((folder, "cannot list folder"))
                 continue
             }
             var subfolders: [String] = []
-            for name in entries.sorted() {
-                let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
-                switch Self.linkAwareType(path) {
+            for name in entries.sorted() where !name.hasPrefix(".") {
+                // "." and "./" given on the command line show as bare relative paths.
+                let path = folder == "." || folder == "./" ? name : (folder.hasSuffix("/") ? folder + name : folder + "/" + name)
+                switch Self.linkAwareType(onDisk(path)) {
                 case .directory:
-                    if Self.skippedFolders.contains(name) || name.hasPrefix(".") { continue }
+                    if Self.skippedFolders.contains(name) { continue }
                     subfolders.append(path)
                 case .regular:
                     guard let format = DocumentFormat.forPath(name) else { continue }
-                    let absolute = Self.absolute(path)
+                    let absolute = Self.absolute(onDisk(path))
                     guard admits(absolute), seen.insert(absolute).inserted else { continue }
                     targets.append(LintTarget(displayPath: path, absolutePath: absolute, format: format, isStandardInput: false))
                 case .symlinkToDirectory, .other, .missing:

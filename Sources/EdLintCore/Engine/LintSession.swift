@@ -139,7 +139,7 @@ public final class LintSession {
         _ = try linter(for: cwdConfiguration)
 
         var admissionError: EdLintError?
-        let collector = FileCollector(admits: { absolute in
+        let collector = FileCollector(baseDirectory: request.workingDirectory, admits: { absolute in
             do throws(EdLintError) {
                 let configuration = try self.configuration(forDirectory: self.directory(of: absolute))
                 let relative = Self.relativePath(absolute, to: configuration.directory)
@@ -170,17 +170,17 @@ public final class LintSession {
                 if target.isStandardInput {
                     report = linters[index].lint(path: target.displayPath, bytes: input, format: target.format)
                 } else {
-                    switch FileCollector.read(target.displayPath) {
+                    switch FileCollector.read(target.absolutePath ?? target.displayPath) {
                     case .success(let bytes):
                         report = linters[index].lint(path: target.displayPath, bytes: bytes, format: target.format)
                     case .failure(let error):
-                        report = FileReport(source: SourceFile(path: target.displayPath, bytes: []), diagnostics: [ToolDiagnostics.diagnostic(for: error)])
+                        report = Linter.unreadable(path: target.displayPath, error: error)
                     }
                 }
                 results.set(index, report)
             }
         }
-        var reports = problems.map { Linter.unreadable(path: $0.0, reason: $0.1) }
+        var reports = problems.map { Linter.unreadable(path: $0.0, error: .unreadable(path: $0.0, reason: $0.1)) }
         reports += results.values()
         return LintOutcome(
             reports: reports, rules: ranRules.values.sorted { $0.id < $1.id }, configuredFailOn: cwdConfiguration.failOn)

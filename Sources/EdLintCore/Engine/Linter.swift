@@ -49,10 +49,9 @@ public struct Linter: Sendable {
         }
     }
 
-    public static func unreadable(path: String, reason: String) -> FileReport {
-        FileReport(
-            source: SourceFile(path: path, bytes: []),
-            diagnostics: [ToolDiagnostics.diagnostic(for: .unreadable(path: path, reason: reason))])
+    /// The report for a file that could not be read at all.
+    public static func unreadable(path: String, error: InputError) -> FileReport {
+        FileReport(source: SourceFile(path: path, bytes: []), diagnostics: [ToolDiagnostics.diagnostic(for: error)])
     }
 }
 

@@ -22,12 +22,12 @@ public enum YAMLShapeError: Error, Sendable, Equatable, CustomStringConvertible 
     case missingKey(FileLocation, key: String, where: String)
     case wrongType(FileLocation, key: String, expected: String)
     case invalidValue(FileLocation, key: String, message: String)
-    case aliasesNotAllowed(FileLocation)
+    case tooLarge(FileLocation, nodes: Int)
 
     public var location: FileLocation {
         switch self {
         case .syntax(let location, _), .unknownKey(let location, _, _, _), .missingKey(let location, _, _),
-            .wrongType(let location, _, _), .invalidValue(let location, _, _), .aliasesNotAllowed(let location):
+            .wrongType(let location, _, _), .invalidValue(let location, _, _), .tooLarge(let location, _):
             location
         }
     }
@@ -40,8 +40,8 @@ public enum YAMLShapeError: Error, Sendable, Equatable, CustomStringConvertible 
         case .missingKey(let location, let key, let context): "\(location): \(context) needs the key '\(key)'"
         case .wrongType(let location, let key, let expected): "\(location): '\(key)' must be \(expected)"
         case .invalidValue(let location, let key, let message): "\(location): '\(key)': \(message)"
-        case .aliasesNotAllowed(let location):
-            "\(location): YAML aliases (*name) are not allowed here; write the value out"
+        case .tooLarge(let location, let nodes):
+            "\(location): the file expands to more than \(nodes) YAML values (aliases nested in aliases?); edlint's files are far smaller"
         }
     }
 }
@@ -61,7 +61,7 @@ public struct YAMLValue {
         do {
             guard let node = try Yams.compose(yaml: text) else { return nil }
             let value = YAMLValue(node: node, path: path)
-            try value.rejectAliases()
+            try value.checkExpandedSize()
             return value
         } catch let error as YAMLShapeError {
             throw error
@@ -156,18 +156,18 @@ public struct YAMLValue {
         }
     }
 
-    /// Aliases would let a small file expand into a huge one (a "YAML bomb"); edlint's files need none.
-    private func rejectAliases() throws(YAMLShapeError) {
+    /// The most values a configuration or rule file may expand to. Aliases let a few lines stand
+    /// for billions of values (a "YAML bomb"); walking them would hang the run.
+    static let maximumNodes = 200_000
+
+    private func checkExpandedSize() throws(YAMLShapeError) {
         var stack = [node]
         var visited = 0
         while let current = stack.popLast() {
             visited += 1
-            if visited > 1_000_000 {
-                throw .invalidValue(location, key: "document", message: "the file is too large to be a configuration")
-            }
+            if visited > Self.maximumNodes { throw .tooLarge(location, nodes: Self.maximumNodes) }
             switch current {
-            case .alias: throw .aliasesNotAllowed(YAMLValue(node: current, path: path).location)
-            case .scalar: break
+            case .scalar, .alias: break
             case .sequence(let sequence): stack.append(contentsOf: sequence)
             case .mapping(let mapping):
                 for (key, value) in mapping {
