@@ -53,6 +53,7 @@ let package = Package(
         .testTarget(
             name: "ReporterTests", dependencies: ["EdLintReporters", "EdLintRules", "EdLintTestSupport"],
             resources: [.copy("Golden")]),
-        .testTarget(name: "CLITests", dependencies: ["EdLintTestSupport"]),
+        // Depends on the executable so that `swift test` builds the binary it runs.
+        .testTarget(name: "CLITests", dependencies: ["EdLintTestSupport", "edlint"]),
     ]
 )

@@ -63,8 +63,9 @@ public struct HumanReporter: Reporter {
         let inside = Array(source.text(in: spanStart..<spanEnd).unicodeScalars)
         let after = Array(source.text(in: spanEnd..<lineRange.upperBound).unicodeScalars)
 
-        // Keep some context before the span; cut the rest to fit.
-        let lead = max(10, frameWidth / 3)
+        // Show the whole line when it fits; otherwise keep some context before the span and cut the rest.
+        let lineWidth = (before + inside + after).reduce(0) { $0 + TerminalText.width(of: display($1)) }
+        let lead = lineWidth <= frameWidth ? Int.max : max(10, frameWidth / 3)
         var shownBefore = before
         var cutBefore = false
         var width = shownBefore.reduce(0) { $0 + TerminalText.width(of: display($1)) }

@@ -34,6 +34,12 @@ public enum Fixtures {
         return FileManager.default.fileExists(atPath: fallback.path) ? fallback : nil
     }
 
+    /// Whether `python3` can import `module` (for validators the suite borrows).
+    public static func pythonHasModule(_ module: String) -> Bool {
+        let result = try? Run.process(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", "import \(module)"])
+        return result?.status == 0
+    }
+
     /// A fresh temporary folder, removed by the caller (or left to the OS).
     public static func temporaryDirectory(_ name: String = "edlint-test") -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)")

@@ -1,0 +1,154 @@
+import EdLintTestSupport
+import Foundation
+import Testing
+
+/// Runs the built `edlint` binary as a user would.
+struct CLITests {
+    func edlint(_ arguments: [String], in directory: URL? = nil, stdin: String? = nil, environment: [String: String]? = nil) throws -> ProcessResult {
+        let binary = try #require(Fixtures.edlintBinary, "the edlint binary was not built")
+        return try Run.process(binary, arguments, in: directory, stdin: stdin, environment: environment)
+    }
+
+    func temporary(_ files: [String: String]) throws -> URL {
+        let root = Fixtures.temporaryDirectory("edlint-cli")
+        try Fixtures.write(files.merging([".git/HEAD": "ref: main\n"]) { a, _ in a }, in: root)
+        return root
+    }
+
+    @Test func cleanTextExitsZero() throws {
+        let root = try temporary(["clean.txt": "The council approved the budget on Tuesday.\n"])
+        let result = try edlint(["clean.txt"], in: root)
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("All clear"))
+    }
+
+    @Test func findingsExitOneAndFailOnNeverExitsZero() throws {
+        let root = try temporary(["a.md": "Intro.\n\nRelated Posts\n"])
+        let result = try edlint(["a.md", "--color", "never"], in: root)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("a.md:3:1: warning [boilerplate.related-content]"))
+        #expect(try edlint(["a.md", "--fail-on", "never"], in: root).status == 0)
+        #expect(try edlint(["a.md", "--fail-on", "error"], in: root).status == 0)
+    }
+
+    @Test(.enabled(if: Fixtures.shared != nil, "../shared is absent; skipped"))
+    func seedArticleExitsOneWithBoilerplateAndClaims() throws {
+        let seed = try #require(Fixtures.shared).appendingPathComponent("samples/seed-article.txt")
+        let result = try edlint([seed.path, "--format", "json", "--no-config"])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("\"rule\" : \"boilerplate.related-content\""))
+        #expect(result.stdout.contains("\"category\" : \"unsupported-claim\""))
+    }
+
+    @Test func unknownConfigKeyExitsTwoNamingFileAndKey() throws {
+        let root = try temporary([".linterrc": "fail_on: warning\nfial_on: error\n", "a.md": "Fine.\n"])
+        let result = try edlint(["a.md"], in: root)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(".linterrc:2:1: unknown key 'fial_on'"))
+        #expect(result.stderr.contains("did you mean 'fail_on'?"))
+    }
+
+    @Test func unknownFormatExitsTwo() throws {
+        let result = try edlint(["--format", "nonsense", "x.md"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("nonsense"))
+    }
+
+    @Test func unknownSelectExitsTwo() throws {
+        let root = try temporary(["a.md": "Fine.\n"])
+        let result = try edlint(["a.md", "--select", "boilerplat"], in: root)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("did you mean 'boilerplate'?"))
+    }
+
+    @Test func rulePackFromTemporaryFolderFiresAndValidates() throws {
+        let root = try temporary([
+            "pack/style/no-synergy.yml": """
+                kind: existence
+                summary: Avoid the word synergy
+                rationale: It says nothing a plainer word would not say better, and readers skip it.
+                message: "'{match}' is jargon"
+                phrases: [synergy, synergies]
+                examples:
+                  valid: ["The teams worked well together."]
+                  invalid: ["We unlocked ↓synergies."]
+                """,
+            "a.md": "The merger will create synergies.\n",
+        ])
+        let result = try edlint(["a.md", "--rules", "pack", "--select", "style.no-synergy"], in: root)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("a.md:1:24: warning [style.no-synergy] 'synergies' is jargon"))
+        let check = try edlint(["check-rules", "pack"], in: root)
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        #expect(check.stdout.contains("1 rule in pack"))
+    }
+
+    @Test func checkRulesReportsBadFilesAndFailingExamples() throws {
+        let root = try temporary([
+            "bad/style/broken.yml": "kind: existence\nsummary: x\nrationale: y\nmessage: z\npatterns: ['(unclosed']\nexamples: {valid: [a], invalid: ['↓b']}\n",
+            "failing/style/weak.yml": "kind: existence\nsummary: x\nrationale: y\nmessage: z\nphrases: [cat]\nexamples: {valid: ['a cat'], invalid: ['↓cat']}\n",
+        ])
+        let bad = try edlint(["check-rules", "bad"], in: root)
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("broken.yml:5:12: invalid pattern '(unclosed'"))
+        let failing = try edlint(["check-rules", "failing"], in: root)
+        #expect(failing.status == 1)
+        #expect(failing.stderr.contains("valid example flagged"))
+    }
+
+    @Test func standardInputUsesTheGivenName() throws {
+        let result = try edlint(["-", "--stdin-filename", "post.md", "--no-config"], stdin: "Intro.\n\nRelated Posts\n")
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("post.md:3:1:"))
+    }
+
+    @Test func unreadableFileIsReportedAndOthersStillLinted() throws {
+        let root = try temporary(["good.md": "Related Posts\n"])
+        let result = try edlint(["missing.md", "good.md", "--format", "json"], in: root)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("edlint.unreadable-file"))
+        #expect(result.stdout.contains("boilerplate.related-content"))
+    }
+
+    @Test func rulesAndExplainDescribeRules() throws {
+        let list = try edlint(["rules", "--category", "boilerplate"])
+        #expect(list.status == 0)
+        #expect(list.stdout.contains("boilerplate.related-content"))
+        #expect(!list.stdout.contains("style.doubled-word"))
+        let explain = try edlint(["explain", "style.doubled-word"])
+        #expect(explain.status == 0)
+        #expect(explain.stdout.contains("Why it matters"))
+        let unknown = try edlint(["explain", "style.doubled-wrd"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("did you mean 'style.doubled-word'?"))
+    }
+
+    @Test func versionAndHelpExitZero() throws {
+        let version = try edlint(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout.hasPrefix("edlint "))
+        #expect(try edlint(["--help"]).status == 0)
+    }
+
+    @Test func noColorWhenForcedOrPiped() throws {
+        let root = try temporary(["a.md": "Related Posts\n"])
+        #expect(try edlint(["a.md"], in: root).stdout.contains("\u{1B}[") == false)
+        #expect(try edlint(["a.md", "--color", "always"], in: root).stdout.contains("\u{1B}["))
+    }
+
+    @Test(.enabled(if: Fixtures.pythonHasModule("jsonschema"), "python3 with jsonschema is not installed; skipped"))
+    func jsonOutputValidatesAgainstTheDocumentedSchema() throws {
+        let schema = Fixtures.packageRoot.appendingPathComponent("docs/edlint-output.schema.json")
+        let root = try temporary([
+            "a.md": "# Notes — é 😀\r\n\r\nAnalysts suggest the the end!!\r\n\r\nRelated Posts\r\n",
+        ])
+        let result = try edlint(["a.md", "missing.md", "--format", "json", "--output-file", "out.json"], in: root)
+        #expect(result.status == 1)
+        let python = URL(fileURLWithPath: "/usr/bin/env")
+        let check = try Run.process(
+            python,
+            ["python3", "-c", "import json,sys,jsonschema; jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1]))); print('valid')",
+             schema.path, root.appendingPathComponent("out.json").path])
+        #expect(check.stdout.contains("valid"), "\(check.stderr)")
+    }
+}
