@@ -179,3 +179,18 @@ struct LintSessionTests {
         #expect(serial.summary.diagnostics == 60)
     }
 }
+
+struct ConfigurationExampleTests {
+    @Test func exampleFileDocumentsEveryKeyAndLoads() throws {
+        let url = Fixtures.packageRoot.appendingPathComponent(".linterrc.example")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        for key in Configuration.keys {
+            #expect(text.contains("\n\(key):"), "\(key) is not in .linterrc.example")
+        }
+        var configuration = try Configuration.parse(text, path: url.path, directory: Fixtures.packageRoot.path)
+        configuration.rulesPaths = []  // the example's pack folder is illustrative
+        let registry = try RuleRegistry(rules: TestLint.builtinRules())
+        let active = try RuleResolver.resolve(registry: registry, configuration: configuration, selection: RuleSelection())
+        #expect(!active.isEmpty)
+    }
+}

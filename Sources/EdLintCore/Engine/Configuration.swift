@@ -12,7 +12,7 @@ public struct RuleSetting {
 /// A loaded `.linterrc`: every key documented in `.linterrc.example`.
 public struct Configuration {
     public static let fileNames = [".linterrc", ".linterrc.yml", ".linterrc.yaml"]
-    static let keys = [
+    public static let keys = [
         "rules_paths", "include", "exclude", "fail_on", "min_severity", "categories", "rules",
     ]
 

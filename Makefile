@@ -1,0 +1,26 @@
+# Convenience targets; each is one command you could also type yourself.
+PREFIX ?= /usr/local
+
+.PHONY: setup build release test install sample clean
+
+setup:            ## install system packages, build release, lint the sample
+	scripts/setup.sh
+
+build:
+	swift build
+
+release:
+	swift build -c release
+
+test:             ## the whole test suite (what CI runs)
+	scripts/test.sh
+
+install: release  ## copy the binary to $(PREFIX)/bin (rules are embedded in it)
+	install -d $(PREFIX)/bin
+	install -m 755 .build/release/edlint $(PREFIX)/bin/edlint
+
+sample: build
+	.build/debug/edlint samples/sample-article.md || true
+
+clean:
+	rm -rf .build
