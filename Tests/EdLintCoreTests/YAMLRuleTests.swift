@@ -1,4 +1,5 @@
 import EdLintCore
+import EdLintTestSupport
 import Testing
 
 struct YAMLRuleTests {
@@ -169,5 +170,30 @@ struct YAMLRuleTests {
         let rule = try load(Self.valid.replacingOccurrences(of: "phrases: [banana]", with: "phrases: [banana]\nskip: [quotes]")
             .replacingOccurrences(of: "valid: [\"An apple.\"]", with: "valid: [\"He said “a banana” twice.\"]"))
         #expect(RuleExamples.verify(rule).isEmpty)
+    }
+}
+
+struct LinterTests {
+    @Test func aPatternThatHitsItsLimitBecomesAnErrorDiagnosticAndOthersStillRun() throws {
+        let hostile = try YAMLRule.load(
+            text: """
+                kind: existence
+                summary: Catastrophic backtracking
+                rationale: A pattern written to explode on long runs of one letter.
+                message: "{match}"
+                scope: paragraph
+                patterns: ['(a+)+$']
+                examples:
+                  valid: ["b"]
+                  invalid: ["↓aaa"]
+                """, path: "p/style/hostile.yml", relativePath: "style/hostile.yml")
+        let doubled = try #require(TestLint.builtinRules().first { $0.description.id == "style.doubled-word" })
+        let linter = Linter(rules: [hostile, doubled].map { ActiveRule(rule: $0, context: RuleContext(for: $0.description)) })
+        let text = "The the start.\n\n" + String(repeating: "a", count: 40_000) + "!\n"
+        let diagnostics = linter.lint(path: "x.md", bytes: Array(text.utf8), format: .markdown).diagnostics
+        #expect(diagnostics.map(\.ruleID) == ["style.doubled-word", "edlint.rule-failure"])
+        #expect(diagnostics[1].severity == .error)
+        #expect(diagnostics[1].message.contains("style.hostile"))
+        #expect(diagnostics[1].range.lowerBound == 16)
     }
 }

@@ -2,6 +2,11 @@
 public struct ActiveRule: Sendable {
     public var rule: any Rule
     public var context: RuleContext
+
+    public init(rule: any Rule, context: RuleContext) {
+        self.rule = rule
+        self.context = context
+    }
 }
 
 /// `--select` / `--ignore`: rule ids or category names.
