@@ -24,3 +24,8 @@ sample: build
 
 clean:
 	rm -rf .build
+
+.PHONY: eval
+DATA ?= ../shared/eval
+eval: release     ## accuracy on labelled data: make eval [DATA=path]
+	scripts/eval.py $(DATA)

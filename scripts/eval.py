@@ -1,0 +1,222 @@
+#!/usr/bin/env python3
+"""Measure edlint's accuracy on labelled data in the formats of ../shared/eval/README.md.
+
+Runs the real edlint binary (default .build/release/edlint) with default settings over:
+  articles/NAME.md + NAME.labels.json   per-category precision / recall / F1
+  pairs/*.tsv                           pair metrics (a hit is any repetition or paraphrase finding)
+  sentences/*.tsv                       sentence metrics (a hit is any unsupported-claim finding)
+  blocks/*.jsonl                        boilerplate recall and the share of content blocks flagged
+
+Usage: scripts/eval.py [DATA_DIR] [--binary PATH] [--only articles,pairs,sentences,blocks] [--show-misses]
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+CATEGORIES = ["repetition", "paraphrase", "boilerplate", "unsupported-claim"]
+
+
+def run_edlint(binary, paths, cwd):
+    """Lints `paths` (relative to cwd) in one process; returns {path: [diagnostic, ...]}."""
+    result = subprocess.run(
+        [binary, "--format", "json", "--no-config", "--fail-on", "never", *paths],
+        cwd=cwd, capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"edlint failed ({result.returncode}): {result.stderr[:2000]}")
+    report = json.loads(result.stdout)
+    return {entry["path"]: entry["diagnostics"] for entry in report["files"]}
+
+
+def prf(tp, fp, fn):
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def write_batch(directory, documents, suffix):
+    """Writes documents as 00000.suffix …; returns the file names."""
+    names = []
+    for index, text in enumerate(documents):
+        name = f"{index:05d}.{suffix}"
+        with open(os.path.join(directory, name), "w", encoding="utf-8") as handle:
+            handle.write(text)
+        names.append(name)
+    return names
+
+
+def eval_articles(data, binary, show):
+    folder = os.path.join(data, "articles")
+    names = sorted(n for n in os.listdir(folder) if n.endswith(".md"))
+    started = time.time()
+    found = run_edlint(binary, names, folder)
+    seconds = time.time() - started
+    counts = {c: [0, 0, 0] for c in CATEGORIES}  # tp, fp, fn (one-to-one matching)
+    negatives_hit = []
+    for name in names:
+        with open(os.path.join(folder, name[:-3] + ".labels.json"), encoding="utf-8") as handle:
+            labels = json.load(handle)
+        diagnostics = [d for d in found.get(name, []) if d["category"] in CATEGORIES]
+        matched = [False] * len(labels["findings"])
+        for diagnostic in sorted(diagnostics, key=lambda d: d["range"]["start"]["offset"]):
+            line = diagnostic["range"]["start"]["line"]
+            hit = None
+            for index, label in enumerate(labels["findings"]):
+                if label["category"] != diagnostic["category"] or matched[index]:
+                    continue
+                if any(a <= line <= b for a, b in label["spans"]):
+                    hit = index
+                    break
+            if hit is None:
+                counts[diagnostic["category"]][1] += 1
+                inside = [n for n in labels.get("negatives", []) if any(a <= line <= b for a, b in n["spans"])]
+                kind = inside[0]["kind"] if inside else "-"
+                if show:
+                    print(f"  FP {name}:{line} {diagnostic['rule']} [{kind}] {diagnostic['message'][:90]}")
+                if inside:
+                    negatives_hit.append((name, line, kind))
+            else:
+                matched[hit] = True
+                counts[diagnostic["category"]][0] += 1
+        for index, label in enumerate(labels["findings"]):
+            if not matched[index]:
+                counts[label["category"]][2] += 1
+                if show:
+                    print(f"  FN {name}:{label['spans']} {label['category']}: {label['note'][:90]}")
+    print(f"articles/ ({len(names)} files, {seconds:.2f} s)")
+    total = [0, 0, 0]
+    for category in CATEGORIES:
+        tp, fp, fn = counts[category]
+        total = [total[0] + tp, total[1] + fp, total[2] + fn]
+        p, r, f = prf(tp, fp, fn)
+        print(f"  {category:18s} P {p:.3f}  R {r:.3f}  F1 {f:.3f}   (tp {tp}, fp {fp}, fn {fn})")
+    p, r, f = prf(*total)
+    print(f"  {'all':18s} P {p:.3f}  R {r:.3f}  F1 {f:.3f}   (tp {total[0]}, fp {total[1]}, fn {total[2]});"
+          f" findings inside labelled negatives: {len(negatives_hit)}")
+
+
+def eval_pairs(data, binary, show):
+    folder = os.path.join(data, "pairs")
+    for file in sorted(f for f in os.listdir(folder) if f.endswith(".tsv")):
+        rows = []
+        with open(os.path.join(folder, file), encoding="utf-8") as handle:
+            next(handle)
+            for line in handle:
+                label, a, b = line.rstrip("\n").split("\t")
+                rows.append((int(label), a, b))
+        with tempfile.TemporaryDirectory() as tmp:
+            names = write_batch(tmp, [f"{a}\n\n{b}\n" for _, a, b in rows], "txt")
+            started = time.time()
+            found = run_edlint(binary, names, tmp)
+            seconds = time.time() - started
+        tp = fp = fn = 0
+        for (label, a, b), name in zip(rows, names):
+            hit = any(d["category"] in ("repetition", "paraphrase") for d in found.get(name, []))
+            if hit and label:
+                tp += 1
+            elif hit:
+                fp += 1
+                if show:
+                    print(f"  FP {file}: {a[:70]} || {b[:70]}")
+            elif label:
+                fn += 1
+        p, r, f = prf(tp, fp, fn)
+        print(f"pairs/{file:22s} P {p:.3f}  R {r:.3f}  F1 {f:.3f}   (n {len(rows)}, tp {tp}, fp {fp}, fn {fn}; {seconds:.2f} s)")
+
+
+def eval_sentences(data, binary, show):
+    folder = os.path.join(data, "sentences")
+    for file in sorted(f for f in os.listdir(folder) if f.endswith(".tsv")):
+        rows = []
+        with open(os.path.join(folder, file), encoding="utf-8") as handle:
+            next(handle)
+            for line in handle:
+                label, sentence = line.rstrip("\n").split("\t", 1)
+                rows.append((int(label), sentence))
+        with tempfile.TemporaryDirectory() as tmp:
+            names = write_batch(tmp, [f"{s}\n" for _, s in rows], "txt")
+            started = time.time()
+            found = run_edlint(binary, names, tmp)
+            seconds = time.time() - started
+        tp = fp = fn = 0
+        for (label, sentence), name in zip(rows, names):
+            hits = [d for d in found.get(name, []) if d["category"] == "unsupported-claim"]
+            if hits and label:
+                tp += 1
+            elif hits:
+                fp += 1
+                if show:
+                    print(f"  FP {file}: {hits[0]['rule']}: {sentence[:110]}")
+            elif label:
+                fn += 1
+        p, r, f = prf(tp, fp, fn)
+        print(f"sentences/{file:22s} P {p:.3f}  R {r:.3f}  F1 {f:.3f}   (n {len(rows)}, tp {tp}, fp {fp}, fn {fn}; {seconds:.2f} s)")
+
+
+def eval_blocks(data, binary, show):
+    folder = os.path.join(data, "blocks")
+    for file in sorted(f for f in os.listdir(folder) if f.endswith(".jsonl")):
+        pages = []
+        with open(os.path.join(folder, file), encoding="utf-8") as handle:
+            for line in handle:
+                pages.append(json.loads(line))
+        documents, spans = [], []
+        for page in pages:
+            lines, page_spans = 1, []
+            parts = []
+            for block in page["blocks"]:
+                page_spans.append((lines, lines, block["label"], block["text"]))
+                parts.append(block["text"])
+                lines += 2
+            documents.append("\n\n".join(parts) + "\n")
+            spans.append(page_spans)
+        with tempfile.TemporaryDirectory() as tmp:
+            names = write_batch(tmp, documents, "txt")
+            started = time.time()
+            found = run_edlint(binary, names, tmp)
+            seconds = time.time() - started
+        boiler = boiler_hit = content = content_hit = 0
+        for page_spans, name in zip(spans, names):
+            flagged = {d["range"]["start"]["line"] for d in found.get(name, []) if d["category"] == "boilerplate"}
+            for first, last, label, text in page_spans:
+                hit = any(first <= line <= last for line in flagged)
+                if label == "boilerplate":
+                    boiler += 1
+                    boiler_hit += hit
+                else:
+                    content += 1
+                    content_hit += hit
+                    if hit and show:
+                        print(f"  content flagged {name}: {text[:100]}")
+        print(f"blocks/{file:22s} boilerplate recall {boiler_hit / max(1, boiler):.3f}   content flagged "
+              f"{content_hit / max(1, content):.3%} ({content_hit} of {content})   "
+              f"(boilerplate {boiler_hit} of {boiler}; {seconds:.2f} s)")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    parser.add_argument("data", nargs="?", default=os.path.join(root, "..", "shared", "eval"))
+    parser.add_argument("--binary", default=os.path.join(root, ".build", "release", "edlint"))
+    parser.add_argument("--only", default="articles,pairs,sentences,blocks")
+    parser.add_argument("--show-misses", action="store_true", help="print false positives and negatives")
+    args = parser.parse_args()
+    args.binary = os.path.abspath(args.binary)
+    if not os.path.isdir(args.data):
+        sys.exit(f"no evaluation data at {args.data}")
+    if not os.path.exists(args.binary):
+        sys.exit(f"no edlint binary at {args.binary}; run 'swift build -c release' first")
+    started = time.time()
+    steps = {"articles": eval_articles, "pairs": eval_pairs, "sentences": eval_sentences, "blocks": eval_blocks}
+    for name in args.only.split(","):
+        if os.path.isdir(os.path.join(args.data, name)):
+            steps[name](args.data, args.binary, args.show_misses)
+    print(f"total {time.time() - started:.1f} s")
+
+
+if __name__ == "__main__":
+    main()
