@@ -23,15 +23,26 @@ let package = Package(
             name: "CCMarkGFM", path: "Sources/CCMarkGFM", pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
 
+        .systemLibrary(
+            name: "CStemmer", path: "Sources/CStemmer",
+            providers: [.apt(["libstemmer-dev"])]),
+
         // The pure core: documents, regex engine, rule model, YAML kinds, configuration, linter.
         .target(name: "EdLintCore", dependencies: ["CPCRE2", "CCMarkGFM", "Yams"]),
 
-        // Built-in rules: Swift structural rules plus the YAML packs of Rules/, embedded at build time.
+        // Build-time embedding of data folders (Rules/, Lexicon/) into Swift modules.
         .executableTarget(name: "RulePackEmbedder", path: "Sources/RulePackEmbedder"),
         .plugin(
             name: "EmbedRulePacks", capability: .buildTool(),
             dependencies: ["RulePackEmbedder"], path: "Plugins/EmbedRulePacks"),
-        .target(name: "EdLintRules", dependencies: ["EdLintCore"], plugins: ["EmbedRulePacks"]),
+
+        // Words: tokenizer, Snowball stemmer, stopwords, WordNet synonyms and IDF weights (Lexicon/).
+        .target(name: "EdLintText", dependencies: ["CStemmer"], plugins: ["EmbedRulePacks"]),
+        // Regenerates Lexicon/ from WordNet and a corpus (run by hand; see Lexicon/README.md).
+        .executableTarget(name: "LexiconBuilder", dependencies: ["EdLintText"]),
+
+        // Built-in rules: Swift structural rules plus the YAML packs of Rules/, embedded at build time.
+        .target(name: "EdLintRules", dependencies: ["EdLintCore", "EdLintText"], plugins: ["EmbedRulePacks"]),
 
         // Output formats, one reporter per file.
         .target(name: "EdLintReporters", dependencies: ["EdLintCore"]),

@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # System C libraries wrapped as system-library targets in Package.swift, plus pkg-config to find them.
-packages=(pkg-config libpcre2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev)
+packages=(pkg-config libpcre2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libstemmer-dev)
 
 missing=()
 for package in "${packages[@]}"; do

@@ -1,31 +1,38 @@
 import Foundation
 import PackagePlugin
 
-/// Embeds the YAML rule packs of the top-level `Rules/` folder into the EdLintRules module, so an
-/// installed `edlint` binary carries its built-in rules and never looks for them relative to the
-/// current directory. `Rules/` stays the single source of truth: nothing generated is committed.
+/// Embeds a top-level data folder into the module that uses it, so an installed `edlint` binary
+/// carries its data and never looks for it relative to the current directory. The folders stay
+/// the single source of truth: nothing generated is committed.
+///   EdLintRules ← Rules/**/*.yml     as `builtinRulePackFiles`
+///   EdLintText  ← Lexicon/*.tsv      as `lexiconFiles`
 @main
 struct EmbedRulePacks: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
-        let rulesDirectory = context.package.directoryURL.appending(path: "Rules")
-        let ruleFiles = Self.yamlFiles(under: rulesDirectory)
-        let output = context.pluginWorkDirectoryURL.appending(path: "BuiltinRulePacks.swift")
+        let (folder, variable, extensions): (String, String, [String])
+        switch target.name {
+        case "EdLintText": (folder, variable, extensions) = ("Lexicon", "lexiconFiles", ["tsv"])
+        default: (folder, variable, extensions) = ("Rules", "builtinRulePackFiles", ["yml", "yaml"])
+        }
+        let directory = context.package.directoryURL.appending(path: folder)
+        let files = Self.files(under: directory, extensions: extensions)
+        let output = context.pluginWorkDirectoryURL.appending(path: "Embedded\(folder).swift")
         return [
             .buildCommand(
-                displayName: "Embedding \(ruleFiles.count) rule files from Rules/",
+                displayName: "Embedding \(files.count) files from \(folder)/",
                 executable: try context.tool(named: "RulePackEmbedder").url,
-                arguments: [rulesDirectory.path, output.path],
-                inputFiles: ruleFiles,
+                arguments: [directory.path, output.path, variable] + extensions,
+                inputFiles: files,
                 outputFiles: [output])
         ]
     }
 
-    private static func yamlFiles(under directory: URL) -> [URL] {
+    private static func files(under directory: URL, extensions: [String]) -> [URL] {
         guard let walker = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil) else {
             return []
         }
         return walker.compactMap { $0 as? URL }
-            .filter { ["yml", "yaml"].contains($0.pathExtension) }
+            .filter { extensions.contains($0.pathExtension) }
             .sorted { $0.path < $1.path }
     }
 }

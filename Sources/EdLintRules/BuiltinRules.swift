@@ -4,7 +4,11 @@ import EdLintCore
 /// build time by the EmbedRulePacks plugin) and the structural rules written in Swift.
 public enum BuiltinRules {
     /// Structural rules, sorted by id. Register each new rule here; a test checks the list.
-    public static let structural: [any Rule] = []
+    public static let structural: [any Rule] = [
+        ParaphraseRule(),
+        RepeatedParagraphRule(),
+        RepeatedSentenceRule(),
+    ]
 
     /// The embedded YAML rule files, as (path relative to `Rules/`, text).
     public static var yamlFiles: [(path: String, text: String)] { builtinRulePackFiles }

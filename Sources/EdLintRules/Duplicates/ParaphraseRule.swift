@@ -1,0 +1,112 @@
+import EdLintCore
+
+/// A paragraph that restates an earlier paragraph in other words: the signature of padded or
+/// carelessly rewritten copy.
+///
+/// Candidates come from an inverted index of content terms; each candidate pair is compared
+/// sentence by sentence over stems and WordNet synonyms, weighted by IDF (`ParagraphSimilarity`).
+/// A pair is reported when each paragraph's content is covered by the other (`threshold`), or
+/// when the earlier paragraph is restated almost whole at the start of a later one that then adds
+/// new facts. Two paragraphs on one topic that say different things cover each other poorly.
+struct ParaphraseRule: Rule {
+    static let id = "paraphrase.paragraph"
+
+    let description = RuleDescription(
+        id: id, category: .paraphrase, defaultSeverity: .warning,
+        summary: "A paragraph restates an earlier paragraph in other words",
+        rationale: """
+            When a later paragraph says again what an earlier one said — the same facts, reworded — \
+            the copy is padded, or an old draft survived a rewrite. Cut one, or merge them and keep \
+            what is new. Paragraphs are compared sentence by sentence over content words, counting \
+            Snowball stems and WordNet synonyms as matches and weighting rare words, names and \
+            numbers above common ones; both paragraphs must cover each other, so two paragraphs on \
+            the same topic that say different things are not flagged.
+            """,
+        validExamples: [
+            """
+            The ferry agreement is scheduled for the final morning. The crossing has operated on a temporary licence since 2020.
+
+            Police closed three streets around the government quarter on Monday, and about 400 officers have been deployed.
+            """,
+            """
+            Headline inflation fell to 2.4% in March, its lowest level in three years, driven by cheaper fuel.
+
+            Core inflation, which strips out food and energy, stayed at 3.1%, and services prices rose 4.2%.
+            """,
+        ],
+        invalidExamples: [
+            """
+            The visit by the delegation to Moscow signifies a significant step in diplomatic attempts to resolve the crisis. Although the specifics of the agenda have not been revealed, discussions are anticipated to center on reducing conflict and providing humanitarian assistance.
+
+            ↓The delegation's visit to Moscow marks a notable development in diplomatic efforts to address the crisis. While details of the agenda remain undisclosed, the talks are expected to focus on conflict de-escalation and humanitarian aid.
+            """,
+        ],
+        options: [
+            RuleOptionSpec(
+                name: "threshold", type: .double, defaultValue: .double(defaultThreshold),
+                summary: "how much of each paragraph the other must restate (weighted coverage, 0–1)", range: 0.05...1),
+            RuleOptionSpec(
+                name: "synonym_credit", type: .double, defaultValue: .double(0.8),
+                summary: "how much a WordNet synonym counts compared with the same word", range: 0...1),
+            RuleOptionSpec(
+                name: "minimum_terms", type: .int, defaultValue: .int(5),
+                summary: "paragraphs with fewer content words are not compared", range: 1...10_000),
+        ])
+
+    static let defaultThreshold = 0.55
+
+    func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
+        let threshold = context.options.double("threshold", default: Self.defaultThreshold)
+        let similarity = ParagraphSimilarity(synonymCredit: context.options.double("synonym_credit", default: 0.8))
+        let minimumTerms = context.options.int("minimum_terms", default: 5)
+
+        let terms = DocumentTerms()
+        let blocks = document.blocks.filter(DuplicateScope.isEligible).map(terms.analyze).filter { $0.contentTermCount >= minimumTerms }
+        guard blocks.count >= 2 else { return [] }
+        // Near-verbatim copies long enough for repetition.paragraph are reported there.
+        let repeated = Set(
+            RepeatedBlocks.pairs(
+                in: document, minimumWords: RepeatedParagraphRule.defaultMinimumWords, threshold: RepeatedParagraphRule.defaultThreshold
+            ).map { BlockPair(earlier: $0.earlier, later: $0.later) })
+        let index = CandidateIndex(blocks: blocks, terms: terms)
+
+        var diagnostics: [Diagnostic] = []
+        for position in blocks.indices {
+            let later = blocks[position]
+            var best: (earlier: TermBlock, score: Double, result: ParagraphSimilarity.Result)?
+            for candidate in index.candidates(before: position, minimumShare: threshold * 0.5, synonymCredit: similarity.synonymCredit, limit: 12) {
+                let earlier = blocks[candidate]
+                if repeated.contains(BlockPair(earlier: earlier.block, later: later.block)) { continue }
+                let result = similarity.compare(earlier: earlier, later: later, terms: terms)
+                guard let score = Self.score(result, earlier: earlier, threshold: threshold) else { continue }
+                if score > (best?.score ?? 0) { best = (earlier, score, result) }
+            }
+            guard let best else { continue }
+            let earlierBlock = document.blocks[best.earlier.block]
+            let laterBlock = document.blocks[later.block]
+            let line = document.source.location(of: earlierBlock.sourceRange.lowerBound).line
+            let (i, j, _) = best.result.bestPair
+            let earlierSentence = Excerpt.of(earlierBlock, range: best.earlier.sentences[i].range, limit: 50)
+            let laterSentence = Excerpt.of(laterBlock, range: later.sentences[j].range, limit: 50)
+            let message =
+                "This paragraph restates the paragraph at line \(line) (\(Excerpt.percent(best.score)) similar): "
+                + "“\(laterSentence)” ≈ “\(earlierSentence)”"
+            diagnostics.append(
+                context.diagnostic(
+                    message, at: laterBlock.sourceRange,
+                    related: [RelatedLocation(message: "first stated here", range: earlierBlock.sourceRange)]))
+        }
+        return diagnostics
+    }
+
+    /// The pair's similarity when it counts as a paraphrase, else nil.
+    static func score(_ result: ParagraphSimilarity.Result, earlier: TermBlock, threshold: Double) -> Double? {
+        let mutual = min(result.earlierCovered, result.laterCovered)
+        if mutual >= threshold { return mutual }
+        // The later paragraph opens by restating the earlier one whole, then adds new facts.
+        if earlier.sentences.count >= 2, result.earlierCovered >= min(0.95, threshold + 0.2), result.laterCovered >= threshold * 0.6 {
+            return result.earlierCovered
+        }
+        return nil
+    }
+}

@@ -1,0 +1,50 @@
+import EdLintCore
+
+/// A paragraph that repeats an earlier one word for word or nearly so (a copy-paste slip, a
+/// CMS glitch, an edit that left the old version in).
+struct RepeatedParagraphRule: Rule {
+    static let id = "repetition.paragraph"
+    static let defaultThreshold = 0.6
+    static let defaultMinimumWords = 8
+
+    let description = RuleDescription(
+        id: id, category: .repetition, defaultSeverity: .error,
+        summary: "A paragraph repeats an earlier paragraph verbatim or nearly so",
+        rationale: """
+            Repeated paragraphs are almost always accidents: a copy-paste slip, a CMS glitch, or an \
+            edit that left the old version in. Readers notice at once. Delete one copy, or merge what \
+            differs. Compared as word 3-grams, so a few changed words or punctuation marks still count; \
+            headings, table cells and block-quoted pull-quotes are not compared.
+            """,
+        validExamples: [
+            "The council met on Monday and approved the budget for next year.\n\nThe mayor said she would sign it on Friday, after the final reading.",
+            "> The harbour was the heart of the town for two centuries.\n\nThe harbour was the heart of the town for two centuries.",
+        ],
+        invalidExamples: [
+            "The council met on Monday and approved the budget for next year after a long debate.\n\nOther business followed.\n\n↓The council met on Monday and approved the budget for next year after a long debate.",
+            "Works start on 3 June and will take about eight weeks, with the road staying open.\n\nNothing else changed.\n\n↓Works start on 3 June and will take around eight weeks, with the road remaining open.",
+        ],
+        options: [
+            RuleOptionSpec(
+                name: "threshold", type: .double, defaultValue: .double(defaultThreshold),
+                summary: "share of word 3-grams two paragraphs must have in common (Dice overlap)", range: 0.1...1),
+            RuleOptionSpec(
+                name: "minimum_words", type: .int, defaultValue: .int(defaultMinimumWords),
+                summary: "paragraphs shorter than this are not compared", range: 1...10_000),
+        ])
+
+    func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
+        let pairs = RepeatedBlocks.pairs(
+            in: document, minimumWords: context.options.int("minimum_words", default: Self.defaultMinimumWords),
+            threshold: context.options.double("threshold", default: Self.defaultThreshold))
+        return pairs.map { pair in
+            let earlier = document.blocks[pair.earlier]
+            let later = document.blocks[pair.later]
+            let line = document.source.location(of: earlier.sourceRange.lowerBound).line
+            let how = pair.overlap >= 0.999 ? "word for word" : "nearly word for word (\(Excerpt.percent(pair.overlap)) the same wording)"
+            return context.diagnostic(
+                "This paragraph repeats the paragraph at line \(line) \(how)", at: later.sourceRange,
+                related: [RelatedLocation(message: "first stated here", range: earlier.sourceRange)])
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import EdLintCore
+
+/// A sentence that repeats an earlier sentence of the document word for word or nearly so.
+struct RepeatedSentenceRule: Rule {
+    static let id = "repetition.sentence"
+
+    let description = RuleDescription(
+        id: id, category: .repetition, defaultSeverity: .warning,
+        summary: "A sentence repeats an earlier sentence verbatim or nearly so",
+        rationale: """
+            A sentence said twice reads as padding or as an editing slip. Keep the one that sits \
+            better and cut the other. Only sentences of eight or more words are compared; a \
+            repeated paragraph is reported once, by repetition.paragraph, not sentence by sentence.
+            """,
+        validExamples: [
+            "The bridge reopened on Monday after two years of repairs.\n\nTraffic was light on the first morning.",
+            "Officials said the bridge reopened on Monday after two years.\n\n> The bridge reopened on Monday after two years.",
+        ],
+        invalidExamples: [
+            "The bridge reopened on Monday after two years of repairs. Traffic was light.\n\nDrivers were pleased. ↓The bridge reopened on Monday after two years of repairs.",
+        ],
+        options: [
+            RuleOptionSpec(
+                name: "threshold", type: .double, defaultValue: .double(0.8),
+                summary: "share of word 3-grams two sentences must have in common (Dice overlap)", range: 0.1...1),
+            RuleOptionSpec(
+                name: "minimum_words", type: .int, defaultValue: .int(8),
+                summary: "sentences shorter than this are not compared", range: 1...10_000),
+        ])
+
+    func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
+        let minimumWords = context.options.int("minimum_words", default: 8)
+        let threshold = context.options.double("threshold", default: 0.8)
+        // Paragraphs already reported as repeated are not reported again sentence by sentence.
+        let repeatedParagraphs = RepeatedBlocks.pairs(
+            in: document, minimumWords: RepeatedParagraphRule.defaultMinimumWords, threshold: RepeatedParagraphRule.defaultThreshold)
+        let pairedBlocks = Set(repeatedParagraphs.map { BlockPair(earlier: $0.earlier, later: $0.later) })
+
+        var seen: [(block: Int, range: Range<Int>, shingles: Shingles)] = []
+        var index: [UInt64: [Int]] = [:]
+        var diagnostics: [Diagnostic] = []
+        for block in document.blocks where DuplicateScope.isEligible(block) {
+            for sentence in block.sentences {
+                let shingles = Shingles(bytes: block.prose.bytes, range: sentence)
+                guard shingles.wordCount >= minimumWords else { continue }
+                var shared: [Int: Int] = [:]
+                for hash in shingles.hashes { for other in index[hash] ?? [] { shared[other, default: 0] += 1 } }
+                let best = shared.compactMap { other, count -> (Int, Double)? in
+                    let overlap = 2 * Double(count) / Double(shingles.hashes.count + seen[other].shingles.hashes.count)
+                    return overlap >= threshold ? (other, overlap) : nil
+                }.max { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 > $1.0) }
+                if let (other, overlap) = best, !pairedBlocks.contains(BlockPair(earlier: seen[other].block, later: block.index)) {
+                    let earlier = document.blocks[seen[other].block]
+                    let earlierRange = earlier.prose.sourceRange(of: seen[other].range)
+                    let line = document.source.location(of: earlierRange.lowerBound).line
+                    let how = overlap >= 0.999 ? "word for word" : "nearly word for word (\(Excerpt.percent(overlap)) the same wording)"
+                    diagnostics.append(
+                        context.diagnostic(
+                            "This sentence repeats a sentence at line \(line) \(how)", at: block.prose.sourceRange(of: sentence),
+                            related: [RelatedLocation(message: "first stated here", range: earlierRange)]))
+                }
+                let position = seen.count
+                seen.append((block.index, sentence, shingles))
+                for hash in shingles.hashes { index[hash, default: []].append(position) }
+            }
+        }
+        return diagnostics
+    }
+}
+
+struct BlockPair: Hashable {
+    var earlier: Int
+    var later: Int
+}

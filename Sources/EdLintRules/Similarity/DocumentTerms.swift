@@ -1,0 +1,128 @@
+import EdLintCore
+import EdLintText
+
+/// A sentence as a set of terms (stems), with its total weight. Stopwords are terms too — their
+/// low IDF keeps them from mattering much, but in a short headline "not" or "after" can decide.
+struct TermSentence {
+    /// Prose range within its block.
+    var range: Range<Int>
+    /// Distinct term ids, sorted.
+    var terms: [Int]
+    var weight: Double
+}
+
+/// A block prepared for comparison.
+struct TermBlock {
+    var block: Int
+    var sentences: [TermSentence]
+    /// Distinct term ids of the whole block, sorted.
+    var terms: [Int]
+    var weight: Double
+    /// How many distinct content (non-stopword) terms the block has.
+    var contentTermCount: Int
+}
+
+/// The words of a document, interned: each distinct stem gets an id, a weight (IDF), and links to
+/// the document's other stems that mean the same: WordNet synonyms, and variants that only add a
+/// short ending to a stem of four letters or more ("syria" → "syrian", "egypt" → "egyptian").
+final class DocumentTerms {
+    private(set) var stems: [String] = []
+    private(set) var weights: [Double] = []
+    /// Whether each term is a content word (not a stopword).
+    private(set) var isContent: [Bool] = []
+    private var ids: [String: Int] = [:]
+    private var synonymCache: [Int: [Int]] = [:]
+    private var variantCache: [Int: [Int]] = [:]
+    private var conceptMembers: [Int32: [Int]]?
+    let lexicon: Lexicon
+    private let stemmer = Stemmer()
+
+    init(lexicon: Lexicon = .shared) {
+        self.lexicon = lexicon
+    }
+
+    /// The id of a word's term.
+    func termID(for token: Token) -> Int {
+        let stem = token.isNumber ? "#" + token.text.replacingCommas() : stemmer.stem(token.text)
+        if let id = ids[stem] { return id }
+        let id = stems.count
+        ids[stem] = id
+        stems.append(stem)
+        weights.append(lexicon.idf(stem))
+        isContent.append(token.isNumber || (token.text.count >= 2 && !Stopwords.english.contains(token.text)))
+        conceptMembers = nil
+        variantCache = [:]
+        return id
+    }
+
+    func analyze(_ block: Block) -> TermBlock {
+        var sentences: [TermSentence] = []
+        var all = Set<Int>()
+        for range in block.sentences {
+            let tokens = Tokenizer.tokens(in: block.prose.bytes, range: range)
+            let terms = Array(Set(tokens.map(termID(for:)))).sorted()
+            all.formUnion(terms)
+            sentences.append(TermSentence(range: range, terms: terms, weight: terms.reduce(0) { $0 + weights[$1] }))
+        }
+        let terms = all.sorted()
+        return TermBlock(
+            block: block.index, sentences: sentences, terms: terms, weight: terms.reduce(0) { $0 + weights[$1] },
+            contentTermCount: terms.filter { isContent[$0] }.count)
+    }
+
+    /// Other terms of this document that only add a short ending to this one, or that this one
+    /// extends the same way ("syria" ↔ "syrian"). Stems under four letters have none.
+    func variants(of term: Int) -> [Int] {
+        if let cached = variantCache[term] { return cached }
+        let stem = stems[term]
+        var result: [Int] = []
+        if isContent[term], !stem.hasPrefix("#"), stem.count >= 4 {
+            for (other, candidate) in stems.enumerated() where other != term && isContent[other] && !candidate.hasPrefix("#") {
+                let (short, long) = stem.count <= candidate.count ? (stem, candidate) : (candidate, stem)
+                if short.count >= 4, long.count - short.count <= 3, long.hasPrefix(short) { result.append(other) }
+            }
+        }
+        variantCache[term] = result
+        return result
+    }
+
+    /// Other terms of this document that share a commonest WordNet sense with `term`.
+    func synonyms(of term: Int) -> [Int] {
+        if let cached = synonymCache[term] { return cached }
+        if conceptMembers == nil {
+            var members: [Int32: [Int]] = [:]
+            for (id, stem) in stems.enumerated() {
+                for concept in lexicon.concepts(stem) { members[concept, default: []].append(id) }
+            }
+            conceptMembers = members
+        }
+        var result = Set<Int>()
+        guard isContent[term] else { return [] }
+        for concept in lexicon.concepts(stems[term]) {
+            for member in conceptMembers?[concept] ?? [] where member != term { result.insert(member) }
+        }
+        let sorted = result.sorted()
+        synonymCache[term] = sorted
+        return sorted
+    }
+}
+
+extension String {
+    fileprivate func replacingCommas() -> String {
+        var result = ""
+        for character in self where character != "," { result.append(character) }
+        return result
+    }
+}
+
+/// Whether a sorted array holds a value.
+@inline(__always)
+func sortedContains(_ array: [Int], _ value: Int) -> Bool {
+    var low = 0
+    var high = array.count
+    while low < high {
+        let mid = (low + high) / 2
+        if array[mid] < value { low = mid + 1 } else { high = mid }
+    }
+    return low < array.count && array[low] == value
+}

@@ -1,0 +1,77 @@
+/// How much of what one paragraph says another says too.
+///
+/// Sentences are compared over terms: a term of one sentence counts as covered by another when
+/// the other has the same stem (credit 1), a WordNet synonym (`synonymCredit`) or a variant with
+/// a short added ending (`variantCredit`).
+/// Terms weigh their IDF, so names, numbers and rare words decide more than common words.
+/// A paragraph's coverage by another is the weighted mean, over its sentences, of each
+/// sentence's best coverage by any one sentence of the other — so terms scattered across
+/// unrelated sentences do not add up to a match.
+struct ParagraphSimilarity {
+    var synonymCredit: Double
+    var variantCredit = 0.8
+
+    struct Result {
+        /// Share of the earlier paragraph's content restated in the later one (0…1).
+        var earlierCovered: Double
+        /// Share of the later paragraph's content found in the earlier one (0…1).
+        var laterCovered: Double
+        /// The best aligned sentences: (index in earlier, index in later, their mutual coverage).
+        var bestPair: (Int, Int, Double)
+    }
+
+    /// Coverage of sentence `sentence`'s terms by `other`.
+    func coverage(of sentence: TermSentence, by other: TermSentence, terms: DocumentTerms) -> Double {
+        guard sentence.weight > 0 else { return 0 }
+        var covered = 0.0
+        for term in sentence.terms {
+            if sortedContains(other.terms, term) {
+                covered += terms.weights[term]
+            } else if synonymCredit > 0, terms.synonyms(of: term).contains(where: { sortedContains(other.terms, $0) }) {
+                covered += terms.weights[term] * synonymCredit
+            } else if variantCredit > 0, terms.variants(of: term).contains(where: { sortedContains(other.terms, $0) }) {
+                covered += terms.weights[term] * variantCredit
+            }
+        }
+        return covered / sentence.weight
+    }
+
+    func compare(earlier: TermBlock, later: TermBlock, terms: DocumentTerms) -> Result {
+        let rows = earlier.sentences.count
+        let columns = later.sentences.count
+        // forward[i][j]: coverage of earlier sentence i by later sentence j; backward the reverse.
+        var forward = [[Double]](repeating: [Double](repeating: 0, count: columns), count: rows)
+        var backward = [[Double]](repeating: [Double](repeating: 0, count: columns), count: rows)
+        for i in 0..<rows {
+            for j in 0..<columns {
+                forward[i][j] = coverage(of: earlier.sentences[i], by: later.sentences[j], terms: terms)
+                backward[i][j] = coverage(of: later.sentences[j], by: earlier.sentences[i], terms: terms)
+            }
+        }
+        var earlierCovered = 0.0
+        var earlierWeight = 0.0
+        for i in 0..<rows {
+            let weight = earlier.sentences[i].weight
+            earlierCovered += weight * (forward[i].max() ?? 0)
+            earlierWeight += weight
+        }
+        var laterCovered = 0.0
+        var laterWeight = 0.0
+        for j in 0..<columns {
+            let weight = later.sentences[j].weight
+            laterCovered += weight * ((0..<rows).map { backward[$0][j] }.max() ?? 0)
+            laterWeight += weight
+        }
+        var best = (0, 0, -1.0)
+        for i in 0..<rows {
+            for j in 0..<columns {
+                let mutual = min(forward[i][j], backward[i][j])
+                if mutual > best.2 { best = (i, j, mutual) }
+            }
+        }
+        return Result(
+            earlierCovered: earlierWeight > 0 ? earlierCovered / earlierWeight : 0,
+            laterCovered: laterWeight > 0 ? laterCovered / laterWeight : 0,
+            bestPair: best)
+    }
+}
