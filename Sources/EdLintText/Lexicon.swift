@@ -7,11 +7,20 @@ public final class Lexicon: Sendable {
     private let documentFrequency: [String: Int32]
     private let paragraphCount: Double
     private let synonymConcepts: [String: [Int32]]
+    private let relatedConcepts: [String: [Int32]]
 
     init(files: [(path: String, text: String)]) {
         var frequency: [String: Int32] = [:]
         var paragraphs = 1.0
         var synonyms: [String: [Int32]] = [:]
+        var related: [String: [Int32]] = [:]
+        func parseIDs(_ text: String, into table: inout [String: [Int32]]) {
+            for line in text.split(separator: "\n") {
+                let fields = line.split(separator: "\t")
+                guard fields.count == 2 else { continue }
+                table[String(fields[0])] = fields[1].split(separator: ",").compactMap { Int32($0) }
+            }
+        }
         for file in files {
             switch file.path {
             case "idf.tsv":
@@ -20,18 +29,15 @@ public final class Lexicon: Sendable {
                     guard fields.count == 2, let count = Int32(fields[1]) else { continue }
                     if fields[0] == "#paragraphs" { paragraphs = Double(count) } else { frequency[String(fields[0])] = count }
                 }
-            case "synonyms.tsv":
-                for line in file.text.split(separator: "\n") {
-                    let fields = line.split(separator: "\t")
-                    guard fields.count == 2 else { continue }
-                    synonyms[String(fields[0])] = fields[1].split(separator: ",").compactMap { Int32($0) }
-                }
+            case "synonyms.tsv": parseIDs(file.text, into: &synonyms)
+            case "related.tsv": parseIDs(file.text, into: &related)
             default: continue
             }
         }
         documentFrequency = frequency
         paragraphCount = paragraphs
         synonymConcepts = synonyms
+        relatedConcepts = related
     }
 
     /// Inverse document frequency of a stem: rare words, names and numbers weigh more than
@@ -46,6 +52,9 @@ public final class Lexicon: Sendable {
 
     /// WordNet concept ids of a stem's commonest senses, sorted (empty when unknown).
     public func concepts(_ stem: String) -> [Int32] { synonymConcepts[stem] ?? [] }
+
+    /// Looser WordNet links of a stem: all its senses and the hypernyms of its commonest ones.
+    public func relatedConcepts(_ stem: String) -> [Int32] { relatedConcepts[stem] ?? [] }
 
     /// Whether two stems share a commonest sense.
     public func areSynonyms(_ first: String, _ second: String) -> Bool {

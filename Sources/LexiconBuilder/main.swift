@@ -4,6 +4,8 @@ import Foundation
 // Builds the compact lexical resources in Lexicon/ that the paraphrase detector uses:
 //   idf.tsv       document frequencies of Snowball stems over paragraphs of real English text
 //   synonyms.tsv  for each stem, the WordNet synsets of its commonest senses (dense ids)
+//   related.tsv   for each stem, looser links: the synsets of all its senses and the direct
+//                 hypernyms of its commonest senses ("ship" → vessel), as dense ids
 // Run by hand when the method changes (see Lexicon/README.md); the output is committed.
 //   swift run LexiconBuilder --wordnet /usr/share/wordnet --corpus ../shared/corpus --output Lexicon [--senses 2]
 
@@ -49,9 +51,29 @@ for folder in corpusFolders {
     }
 }
 
-// 2. WordNet: each single-word lemma's commonest senses, by stem.
+// 2. WordNet: each single-word lemma's commonest senses, by stem; and, more loosely, all its
+//    senses and the direct hypernyms of its commonest ones.
 var conceptsByStem: [String: Set<String>] = [:]
 var lemmaConcepts: [String: Set<String>] = [:]
+var lemmaLooseConcepts: [String: Set<String>] = [:]
+var hypernyms: [String: [String]] = [:]
+for pos in ["noun", "verb"] {
+    guard let data = try? String(contentsOfFile: "\(wordnet)/data.\(pos)", encoding: .utf8) else { continue }
+    for line in data.split(separator: "\n") where !line.hasPrefix(" ") {
+        let fields = line.split(separator: " ")
+        // offset lex_filenum ss_type w_cnt (word lex_id)… p_cnt (symbol offset pos source/target)…
+        guard fields.count > 4, let wordCount = Int(fields[3], radix: 16) else { continue }
+        let pointerIndex = 4 + 2 * wordCount
+        guard pointerIndex < fields.count, let pointerCount = Int(fields[pointerIndex]) else { continue }
+        var parents: [String] = []
+        for pointer in 0..<pointerCount {
+            let base = pointerIndex + 1 + pointer * 4
+            guard base + 2 < fields.count else { break }
+            if fields[base] == "@" || fields[base] == "@i" { parents.append("\(fields[base + 2])\(fields[base + 1])") }
+        }
+        hypernyms["\(pos.first!)\(fields[0])"] = parents
+    }
+}
 for pos in ["noun", "verb", "adj", "adv"] {
     guard let index = try? String(contentsOfFile: "\(wordnet)/index.\(pos)", encoding: .utf8) else {
         FileHandle.standardError.write(Data("cannot read \(wordnet)/index.\(pos)\n".utf8))
@@ -65,12 +87,19 @@ for pos in ["noun", "verb", "adj", "adv"] {
         // lemma pos synset_cnt p_cnt [ptr…] sense_cnt tagsense_cnt offsets…
         let offsetsStart = 4 + pointerCount + 2
         guard offsetsStart < fields.count else { continue }
-        let offsets = fields[offsetsStart...].prefix(senses).map { "\(pos.first!)\($0)" }
-        lemmaConcepts[lemma, default: []].formUnion(offsets)
+        let all = fields[offsetsStart...].map { "\(pos.first!)\($0)" }
+        let common = Array(all.prefix(senses))
+        lemmaConcepts[lemma, default: []].formUnion(common)
+        lemmaLooseConcepts[lemma, default: []].formUnion(all)
+        for concept in common { lemmaLooseConcepts[lemma, default: []].formUnion(hypernyms[concept] ?? []) }
     }
 }
+var looseByStem: [String: Set<String>] = [:]
 for (lemma, concepts) in lemmaConcepts {
     conceptsByStem[stemmer.stem(lemma), default: []].formUnion(concepts)
+}
+for (lemma, concepts) in lemmaLooseConcepts {
+    looseByStem[stemmer.stem(lemma), default: []].formUnion(concepts)
 }
 // Irregular forms ("ran" → run) share their base's senses.
 for pos in ["noun", "verb", "adj", "adv"] {
@@ -78,7 +107,10 @@ for pos in ["noun", "verb", "adj", "adv"] {
     for line in exceptions.split(separator: "\n") {
         let fields = line.split(separator: " ").map(String.init)
         guard fields.count >= 2, !fields[0].contains("_") else { continue }
-        for base in fields.dropFirst() { if let concepts = lemmaConcepts[base] { conceptsByStem[stemmer.stem(fields[0]), default: []].formUnion(concepts) } }
+        for base in fields.dropFirst() {
+            if let concepts = lemmaConcepts[base] { conceptsByStem[stemmer.stem(fields[0]), default: []].formUnion(concepts) }
+            if let concepts = lemmaLooseConcepts[base] { looseByStem[stemmer.stem(fields[0]), default: []].formUnion(concepts) }
+        }
     }
 }
 
@@ -94,6 +126,16 @@ for stem in kept.keys.sorted() {
     let ids = kept[stem, default: []].compactMap { denseIDs[$0] }.sorted()
     if !ids.isEmpty { synonymLines.append("\(stem)\t" + ids.map(String.init).joined(separator: ",")) }
 }
+let looseKept = looseByStem.filter { documentFrequency[$0.key, default: 0] >= 1 }
+var looseHolders: [String: Int] = [:]
+for concepts in looseKept.values { for concept in concepts { looseHolders[concept, default: 0] += 1 } }
+var looseIDs: [String: Int] = [:]
+for concept in looseHolders.keys.sorted() where looseHolders[concept, default: 0] >= 2 { looseIDs[concept] = looseIDs.count }
+var relatedLines: [String] = []
+for stem in looseKept.keys.sorted() {
+    let ids = looseKept[stem, default: []].compactMap { looseIDs[$0] }.sorted()
+    if !ids.isEmpty { relatedLines.append("\(stem)\t" + ids.map(String.init).joined(separator: ",")) }
+}
 var idfLines = ["#paragraphs\t\(paragraphs)"]
 for (stem, count) in documentFrequency.sorted(by: { $0.key < $1.key }) where count >= 2 { idfLines.append("\(stem)\t\(count)") }
 
@@ -101,8 +143,9 @@ try? manager.createDirectory(atPath: output, withIntermediateDirectories: true)
 do {
     try (idfLines.joined(separator: "\n") + "\n").write(toFile: "\(output)/idf.tsv", atomically: true, encoding: .utf8)
     try (synonymLines.joined(separator: "\n") + "\n").write(toFile: "\(output)/synonyms.tsv", atomically: true, encoding: .utf8)
+    try (relatedLines.joined(separator: "\n") + "\n").write(toFile: "\(output)/related.tsv", atomically: true, encoding: .utf8)
 } catch {
     FileHandle.standardError.write(Data("cannot write \(output): \(error)\n".utf8))
     exit(1)
 }
-print("paragraphs \(paragraphs), idf stems \(idfLines.count - 1), synonym stems \(synonymLines.count), concepts \(denseIDs.count)")
+print("paragraphs \(paragraphs), idf stems \(idfLines.count - 1), synonym stems \(synonymLines.count), concepts \(denseIDs.count), related stems \(relatedLines.count), loose concepts \(looseIDs.count)")

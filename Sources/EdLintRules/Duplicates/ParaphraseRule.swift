@@ -1,13 +1,17 @@
 import EdLintCore
+import Foundation
 
 /// A paragraph that restates an earlier paragraph in other words: the signature of padded or
 /// carelessly rewritten copy.
 ///
 /// Candidates come from an inverted index of content terms; each candidate pair is compared
 /// sentence by sentence over stems and WordNet synonyms, weighted by IDF (`ParagraphSimilarity`).
-/// A pair is reported when each paragraph's content is covered by the other (`threshold`), or
-/// when the earlier paragraph is restated almost whole at the start of a later one that then adds
-/// new facts. Two paragraphs on one topic that say different things cover each other poorly.
+/// A pair is reported when each paragraph's content is covered by the other (`threshold`; a pair
+/// of one-sentence paragraphs needs `sentence_threshold`, since one sentence is thinner evidence
+/// than several that align), or when the earlier paragraph is restated almost whole at the start
+/// of a later one that then adds new facts. Two paragraphs on one topic that say different things
+/// cover each other poorly. A paragraph that announces itself as a summary ("In short, …") is a
+/// deliberate recap and is not compared.
 struct ParaphraseRule: Rule {
     static let id = "paraphrase.paragraph"
 
@@ -46,6 +50,9 @@ struct ParaphraseRule: Rule {
                 name: "threshold", type: .double, defaultValue: .double(defaultThreshold),
                 summary: "how much of each paragraph the other must restate (weighted coverage, 0–1)", range: 0.05...1),
             RuleOptionSpec(
+                name: "sentence_threshold", type: .double, defaultValue: .double(defaultSentenceThreshold),
+                summary: "the threshold when both paragraphs are single sentences", range: 0.05...1),
+            RuleOptionSpec(
                 name: "synonym_credit", type: .double, defaultValue: .double(0.8),
                 summary: "how much a WordNet synonym counts compared with the same word", range: 0...1),
             RuleOptionSpec(
@@ -53,15 +60,54 @@ struct ParaphraseRule: Rule {
                 summary: "paragraphs with fewer content words are not compared", range: 1...10_000),
         ])
 
-    static let defaultThreshold = 0.55
+    static let defaultThreshold = 0.44
+    static let defaultSentenceThreshold = 0.64
+
+    /// Openers of a deliberate recap, which restates earlier paragraphs by design.
+    static let summaryOpeners = [
+        "in short", "in sum", "in summary", "to sum up", "to summarise", "to summarize", "in conclusion",
+        "taken together", "in all", "all in all", "overall", "in brief", "the bottom line", "the verdict",
+        "bottom line", "verdict", "tl;dr", "to recap", "in a nutshell",
+    ]
+
+    /// Section headings under which paragraphs recap the article by design.
+    static let summaryHeadings: Set<String> = [
+        "verdict", "the verdict", "summary", "in summary", "conclusion", "conclusions", "in conclusion", "bottom line",
+        "the bottom line", "tl;dr", "tldr", "in short", "recap", "wrap-up", "final thoughts", "key takeaways",
+        "takeaways", "in brief", "at a glance",
+    ]
+
+    /// Whether a block is a deliberate recap: one of its sentences opens with a summary marker,
+    /// or it sits in a section whose heading says it sums up.
+    static func isSummary(_ block: Block, heading: Block?) -> Bool {
+        if let heading {
+            let title = heading.text.lowercased().trimmingCharacters(in: CharacterSet.punctuationCharacters.union(.whitespaces))
+            if summaryHeadings.contains(title) { return true }
+        }
+        return block.sentences.contains { sentence in
+            let opening = block.prose.string(in: sentence.lowerBound..<min(sentence.upperBound, sentence.lowerBound + 40)).lowercased()
+            return summaryOpeners.contains { opener in
+                opening.hasPrefix(opener) && (opening.dropFirst(opener.count).first.map { !$0.isLetter } ?? true)
+            }
+        }
+    }
 
     func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
         let threshold = context.options.double("threshold", default: Self.defaultThreshold)
+        let sentenceThreshold = context.options.double("sentence_threshold", default: Self.defaultSentenceThreshold)
         let similarity = ParagraphSimilarity(synonymCredit: context.options.double("synonym_credit", default: 0.8))
         let minimumTerms = context.options.int("minimum_terms", default: 5)
 
         let terms = DocumentTerms()
-        let blocks = document.blocks.filter(DuplicateScope.isEligible).map(terms.analyze).filter { $0.contentTermCount >= minimumTerms }
+        var heading: Block?
+        var eligible: [Block] = []
+        for block in document.blocks {
+            if block.kind == .heading { heading = block }
+            if block.kind != .listItem, DuplicateScope.isEligible(block), !Self.isSummary(block, heading: heading) {
+                eligible.append(block)
+            }
+        }
+        let blocks = eligible.map(terms.analyze).filter { $0.contentTermCount >= minimumTerms }
         guard blocks.count >= 2 else { return [] }
         // Near-verbatim copies long enough for repetition.paragraph are reported there.
         let repeated = Set(
@@ -77,8 +123,12 @@ struct ParaphraseRule: Rule {
             for candidate in index.candidates(before: position, minimumShare: threshold * 0.5, synonymCredit: similarity.synonymCredit, limit: 12) {
                 let earlier = blocks[candidate]
                 if repeated.contains(BlockPair(earlier: earlier.block, later: later.block)) { continue }
-                let result = similarity.compare(earlier: earlier, later: later, terms: terms)
-                guard let score = Self.score(result, earlier: earlier, threshold: threshold) else { continue }
+                let singleSentences = earlier.sentences.count == 1 && later.sentences.count == 1
+                var pairSimilarity = similarity
+                if singleSentences { pairSimilarity.relatedCredit = 0 }
+                let result = pairSimilarity.compare(earlier: earlier, later: later, terms: terms)
+                let pairThreshold = singleSentences ? sentenceThreshold : threshold
+                guard let score = Self.score(result, earlier: earlier, threshold: pairThreshold) else { continue }
                 if score > (best?.score ?? 0) { best = (earlier, score, result) }
             }
             guard let best else { continue }
@@ -101,8 +151,7 @@ struct ParaphraseRule: Rule {
 
     /// The pair's similarity when it counts as a paraphrase, else nil.
     static func score(_ result: ParagraphSimilarity.Result, earlier: TermBlock, threshold: Double) -> Double? {
-        let mutual = min(result.earlierCovered, result.laterCovered)
-        if mutual >= threshold { return mutual }
+        if result.mutual >= threshold { return result.mutual }
         // The later paragraph opens by restating the earlier one whole, then adds new facts.
         if earlier.sentences.count >= 2, result.earlierCovered >= min(0.95, threshold + 0.2), result.laterCovered >= threshold * 0.6 {
             return result.earlierCovered

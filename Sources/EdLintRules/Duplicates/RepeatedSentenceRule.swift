@@ -17,7 +17,7 @@ struct RepeatedSentenceRule: Rule {
             "Officials said the bridge reopened on Monday after two years.\n\n> The bridge reopened on Monday after two years.",
         ],
         invalidExamples: [
-            "The bridge reopened on Monday after two years of repairs. Traffic was light.\n\nDrivers were pleased. ↓The bridge reopened on Monday after two years of repairs.",
+            "The bridge reopened on Monday after two years of repairs. Traffic was light on the first morning, and buses ran to time.\n\nShopkeepers on the north bank said trade had suffered while it was shut. ↓The bridge reopened on Monday after two years of repairs.",
         ],
         options: [
             RuleOptionSpec(

@@ -20,6 +20,9 @@ struct TermBlock {
     var weight: Double
     /// How many distinct content (non-stopword) terms the block has.
     var contentTermCount: Int
+
+    /// The whole block as one bag of terms.
+    var whole: TermSentence { TermSentence(range: 0..<0, terms: terms, weight: weight) }
 }
 
 /// The words of a document, interned: each distinct stem gets an id, a weight (IDF), and links to
@@ -32,7 +35,9 @@ final class DocumentTerms {
     private(set) var isContent: [Bool] = []
     private var ids: [String: Int] = [:]
     private var synonymCache: [Int: [Int]] = [:]
+    private var relatedCache: [Int: [Int]] = [:]
     private var variantCache: [Int: [Int]] = [:]
+    private var relatedMembers: [Int32: [Int]]?
     private var conceptMembers: [Int32: [Int]]?
     let lexicon: Lexicon
     private let stemmer = Stemmer()
@@ -41,16 +46,43 @@ final class DocumentTerms {
         self.lexicon = lexicon
     }
 
+    /// Number words and amounts written with a magnitude letter become the numbers they stand for,
+    /// so "two years" meets "2 years" and "£94m" meets "£94 million".
+    static let numberWords: [String: String] = [
+        "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
+        "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13", "fourteen": "14", "fifteen": "15",
+        "sixteen": "16", "seventeen": "17", "eighteen": "18", "nineteen": "19", "twenty": "20", "thirty": "30",
+        "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90",
+        "hundred": "100", "dozen": "12",
+    ]
+
+    static func numberValue(of token: Token) -> String? {
+        if token.isNumber { return token.text.replacingCommas() }
+        if let value = numberWords[token.text] { return value }
+        // "94m", "2.3bn", "12k": digits then a magnitude.
+        let text = token.text
+        for suffix in ["bn", "m", "k"] where text.hasSuffix(suffix) {
+            let digits = text.dropLast(suffix.count)
+            if let first = digits.first, first.isNumber, digits.allSatisfy({ $0.isNumber || $0 == "." || $0 == "," }) {
+                return String(digits).replacingCommas()
+            }
+        }
+        return nil
+    }
+
     /// The id of a word's term.
     func termID(for token: Token) -> Int {
-        let stem = token.isNumber ? "#" + token.text.replacingCommas() : stemmer.stem(token.text)
+        let number = Self.numberValue(of: token)
+        let stem = number.map { "#" + $0 } ?? stemmer.stem(token.text)
         if let id = ids[stem] { return id }
         let id = stems.count
         ids[stem] = id
         stems.append(stem)
         weights.append(lexicon.idf(stem))
-        isContent.append(token.isNumber || (token.text.count >= 2 && !Stopwords.english.contains(token.text)))
+        isContent.append(number != nil || (token.text.count >= 2 && !Stopwords.english.contains(token.text)))
         conceptMembers = nil
+        relatedMembers = nil
+        relatedCache = [:]
         variantCache = [:]
         return id
     }
@@ -84,6 +116,27 @@ final class DocumentTerms {
         }
         variantCache[term] = result
         return result
+    }
+
+    /// Other terms of this document loosely linked to `term` in WordNet (any sense, or a direct
+    /// hypernym of a common sense: "ship" → "vessel"), synonyms excluded.
+    func related(to term: Int) -> [Int] {
+        if let cached = relatedCache[term] { return cached }
+        guard isContent[term] else { return [] }
+        if relatedMembers == nil {
+            var members: [Int32: [Int]] = [:]
+            for (id, stem) in stems.enumerated() where isContent[id] {
+                for concept in lexicon.relatedConcepts(stem) { members[concept, default: []].append(id) }
+            }
+            relatedMembers = members
+        }
+        var result = Set<Int>()
+        for concept in lexicon.relatedConcepts(stems[term]) {
+            for member in relatedMembers?[concept] ?? [] where member != term { result.insert(member) }
+        }
+        let sorted = result.sorted()
+        relatedCache[term] = sorted
+        return sorted
     }
 
     /// Other terms of this document that share a commonest WordNet sense with `term`.

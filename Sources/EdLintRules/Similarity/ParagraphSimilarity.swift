@@ -2,20 +2,24 @@
 ///
 /// Sentences are compared over terms: a term of one sentence counts as covered by another when
 /// the other has the same stem (credit 1), a WordNet synonym (`synonymCredit`) or a variant with
-/// a short added ending (`variantCredit`).
+/// a short added ending (`variantCredit`), or a looser WordNet relative (`relatedCredit`).
 /// Terms weigh their IDF, so names, numbers and rare words decide more than common words.
-/// A paragraph's coverage by another is the weighted mean, over its sentences, of each
-/// sentence's best coverage by any one sentence of the other — so terms scattered across
-/// unrelated sentences do not add up to a match.
+/// Two coverages are combined for each direction: aligned (the weighted mean, over a paragraph's
+/// sentences, of each sentence's best coverage by any one sentence of the other — terms scattered
+/// across unrelated sentences do not add up) and whole (the paragraph's terms against all of the
+/// other's — robust when a restatement splits or merges sentences). Their mean is the coverage.
 struct ParagraphSimilarity {
     var synonymCredit: Double
     var variantCredit = 0.8
+    var relatedCredit = 0.5
 
     struct Result {
         /// Share of the earlier paragraph's content restated in the later one (0…1).
         var earlierCovered: Double
         /// Share of the later paragraph's content found in the earlier one (0…1).
         var laterCovered: Double
+        /// The smaller of the two: how much each paragraph restates the other.
+        var mutual: Double { min(earlierCovered, laterCovered) }
         /// The best aligned sentences: (index in earlier, index in later, their mutual coverage).
         var bestPair: (Int, Int, Double)
     }
@@ -31,6 +35,8 @@ struct ParagraphSimilarity {
                 covered += terms.weights[term] * synonymCredit
             } else if variantCredit > 0, terms.variants(of: term).contains(where: { sortedContains(other.terms, $0) }) {
                 covered += terms.weights[term] * variantCredit
+            } else if relatedCredit > 0, terms.related(to: term).contains(where: { sortedContains(other.terms, $0) }) {
+                covered += terms.weights[term] * relatedCredit
             }
         }
         return covered / sentence.weight
@@ -69,9 +75,12 @@ struct ParagraphSimilarity {
                 if mutual > best.2 { best = (i, j, mutual) }
             }
         }
+        let earlierWhole = coverage(of: earlier.whole, by: later.whole, terms: terms)
+        let laterWhole = coverage(of: later.whole, by: earlier.whole, terms: terms)
+        let earlierAligned = earlierWeight > 0 ? earlierCovered / earlierWeight : 0
+        let laterAligned = laterWeight > 0 ? laterCovered / laterWeight : 0
         return Result(
-            earlierCovered: earlierWeight > 0 ? earlierCovered / earlierWeight : 0,
-            laterCovered: laterWeight > 0 ? laterCovered / laterWeight : 0,
+            earlierCovered: (earlierAligned + earlierWhole) / 2, laterCovered: (laterAligned + laterWhole) / 2,
             bestPair: best)
     }
 }
