@@ -4,11 +4,10 @@ import EdLintCore
 /// build time by the EmbedRulePacks plugin) and the structural rules written in Swift.
 public enum BuiltinRules {
     /// Structural rules, sorted by id. Register each new rule here; a test checks the list.
-    public static let structural: [any Rule] = [
-        ParaphraseRule(),
-        RepeatedParagraphRule(),
-        RepeatedSentenceRule(),
-    ]
+    public static let structural: [any Rule] =
+        ([NavigationRule(), ParaphraseRule(), RepeatedParagraphRule(), RepeatedSentenceRule()] as [any Rule]
+        + UnsupportedClaimRule.all.map { $0 as any Rule })
+        .sorted { $0.description.id < $1.description.id }
 
     /// The embedded YAML rule files, as (path relative to `Rules/`, text).
     public static var yamlFiles: [(path: String, text: String)] { builtinRulePackFiles }

@@ -33,7 +33,54 @@ public struct Linter: Sendable {
                         message: "rule \(active.context.ruleID) gave up here: \(error.message)", range: error.range))
             }
         }
-        return diagnostics.filter { $0.severity >= minSeverity }.sorted(by: Diagnostic.inReportOrder)
+        let kept = Self.onePerSentence(diagnostics.filter { $0.severity >= minSeverity }, in: document)
+        return kept.sorted(by: Diagnostic.inReportOrder)
+    }
+
+    /// Categories in which one finding per sentence is enough: a sentence that opens with
+    /// "At the end of the day" and ends with "age is just a number" is one piece of filler, and
+    /// "Experts say the figures suggest…" one unsupported claim, whichever rules noticed it.
+    public static let oneFindingPerSentence: Set<Category> = [.boilerplate, .unsupportedClaim]
+
+    /// Keeps, for each sentence and category in `oneFindingPerSentence`, the most severe finding
+    /// (the earliest among equals).
+    static func onePerSentence(_ diagnostics: [Diagnostic], in document: Document) -> [Diagnostic] {
+        var sentences: [ByteRange] = []
+        for block in document.blocks {
+            for sentence in block.sentences { sentences.append(block.prose.sourceRange(of: sentence)) }
+        }
+        sentences.sort { $0.lowerBound < $1.lowerBound }
+        func sentenceIndex(of offset: Int) -> Int? {
+            var low = 0
+            var high = sentences.count
+            while low < high {
+                let mid = (low + high) / 2
+                if sentences[mid].lowerBound <= offset { low = mid + 1 } else { high = mid }
+            }
+            let index = low - 1
+            return index >= 0 && offset < max(sentences[index].upperBound, sentences[index].lowerBound + 1) ? index : nil
+        }
+        struct Key: Hashable {
+            var category: Category
+            var sentence: Int
+        }
+        var best: [Key: Diagnostic] = [:]
+        var result: [Diagnostic] = []
+        for diagnostic in diagnostics {
+            guard oneFindingPerSentence.contains(diagnostic.category), let sentence = sentenceIndex(of: diagnostic.range.lowerBound) else {
+                result.append(diagnostic)
+                continue
+            }
+            let key = Key(category: diagnostic.category, sentence: sentence)
+            if let current = best[key] {
+                let better = diagnostic.severity > current.severity
+                    || (diagnostic.severity == current.severity && Diagnostic.inReportOrder(diagnostic, current))
+                if better { best[key] = diagnostic }
+            } else {
+                best[key] = diagnostic
+            }
+        }
+        return result + best.values
     }
 
     /// Reads and lints one file's bytes; encoding problems become diagnostics.

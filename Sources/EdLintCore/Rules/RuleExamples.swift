@@ -68,13 +68,14 @@ public enum RuleExamples {
         return failures
     }
 
+    /// What a user would see: the rule run by the linter alone (so one finding per sentence
+    /// where the linter merges them). A rule that gives up is a failure of its example.
     private static func findings(_ rule: any Rule, context: RuleContext, text: String) -> Result<[Diagnostic], RuleFailure> {
-        let document = DocumentReader.parse(text)
-        do {
-            return .success(try rule.check(document, context: context))
-        } catch {
-            return .failure(error)
+        let diagnostics = Linter(rules: [ActiveRule(rule: rule, context: context)]).lint(DocumentReader.parse(text))
+        if let failure = diagnostics.first(where: { $0.ruleID == ToolDiagnostics.ruleFailure.id }) {
+            return .failure(RuleFailure(message: failure.message, range: failure.range))
         }
+        return .success(diagnostics)
     }
 }
 

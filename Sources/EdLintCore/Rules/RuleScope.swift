@@ -59,8 +59,8 @@ public enum SkipRegion: String, Sendable, CaseIterable {
 
 /// Finds quoted stretches of prose: “…”, "…" and ‘…’ (straight single quotes double as apostrophes,
 /// so they do not count).
-enum QuoteFinder {
-    static func quotedRanges(in bytes: [UInt8]) -> [Range<Int>] {
+public enum QuoteFinder {
+    public static func quotedRanges(in bytes: [UInt8]) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         var curlyOpen: Int?
         var singleOpen: Int?

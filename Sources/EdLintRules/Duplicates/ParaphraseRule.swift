@@ -101,9 +101,10 @@ struct ParaphraseRule: Rule {
         let terms = DocumentTerms()
         var heading: Block?
         var eligible: [Block] = []
+        let comparable = Set(DuplicateScope.comparable(in: document).map(\.index))
         for block in document.blocks {
             if block.kind == .heading { heading = block }
-            if block.kind != .listItem, DuplicateScope.isEligible(block), !Self.isSummary(block, heading: heading) {
+            if block.kind != .listItem, comparable.contains(block.index), !Self.isSummary(block, heading: heading) {
                 eligible.append(block)
             }
         }

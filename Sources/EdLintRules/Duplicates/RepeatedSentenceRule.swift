@@ -39,7 +39,7 @@ struct RepeatedSentenceRule: Rule {
         var seen: [(block: Int, range: Range<Int>, shingles: Shingles)] = []
         var index: [UInt64: [Int]] = [:]
         var diagnostics: [Diagnostic] = []
-        for block in document.blocks where DuplicateScope.isEligible(block) {
+        for block in DuplicateScope.comparable(in: document) {
             for sentence in block.sentences {
                 let shingles = Shingles(bytes: block.prose.bytes, range: sentence)
                 guard shingles.wordCount >= minimumWords else { continue }

@@ -11,6 +11,25 @@ enum DuplicateScope {
         case .heading, .tableCell, .blockquote: false
         }
     }
+
+    /// Blocks that open alike with at least two other blocks ("Portion Fix Containers: …",
+    /// "Pro tip: …", "Available from Amazon") are a listing's repeated structure — like list items
+    /// or table rows that begin alike — not a restatement.
+    static func templateBlocks(in document: Document) -> Set<Int> {
+        var byOpening: [String: [Int]] = [:]
+        for block in document.blocks where isEligible(block) {
+            let words = Tokenizer.tokens(in: block.prose.bytes, range: 0..<min(block.prose.count, 80)).prefix(2).map(\.text)
+            guard words.count == 2 else { continue }
+            byOpening[words.joined(separator: " "), default: []].append(block.index)
+        }
+        return Set(byOpening.values.filter { $0.count >= 3 }.flatMap { $0 })
+    }
+
+    /// The blocks the duplicate detectors compare.
+    static func comparable(in document: Document) -> [Block] {
+        let templates = templateBlocks(in: document)
+        return document.blocks.filter { isEligible($0) && !templates.contains($0.index) }
+    }
 }
 
 /// A run of text as word 3-gram hashes ("shingles"): near-verbatim copies share most of them
@@ -65,7 +84,7 @@ enum RepeatedBlocks {
     /// when their overlap reaches `threshold`.
     static func pairs(in document: Document, minimumWords: Int, threshold: Double) -> [Pair] {
         var shingled: [(block: Int, shingles: Shingles)] = []
-        for block in document.blocks where DuplicateScope.isEligible(block) {
+        for block in DuplicateScope.comparable(in: document) {
             let shingles = Shingles(bytes: block.prose.bytes, range: 0..<block.prose.count)
             if shingles.wordCount >= minimumWords { shingled.append((block.index, shingles)) }
         }

@@ -1,0 +1,66 @@
+import EdLintCore
+@testable import EdLintRules
+import EdLintTestSupport
+import Testing
+
+struct DetectorTests {
+    func findings(_ text: String, select: [String], format: DocumentFormat = .markdown) throws -> [Diagnostic] {
+        try TestLint.diagnostics(text, format: format, select: select)
+    }
+
+    @Test func everyClaimAndSupportPatternCompiles() {
+        for rule in UnsupportedClaimRule.all { #expect(rule.allCuesCompiled, "\(rule.description.id)") }
+        #expect(SupportDetector.patterns.count == SupportDetector.generalSources.count)
+        #expect(SupportDetector.statisticPatterns.count == SupportDetector.statisticSources.count)
+    }
+
+    @Test func oneFindingPerSentenceAndCategory() throws {
+        let text = "At the end of the day, age is just a number.\n\nExperts say the figures suggest otherwise."
+        let diagnostics = try findings(text, select: ["boilerplate", "unsupported-claim"])
+        #expect(diagnostics.map(\.category) == [.boilerplate, .unsupportedClaim])
+    }
+
+    @Test func paraphraseReportsTheLaterParagraphWithTheEarlierAsRelated() throws {
+        let text = """
+            The visit by the delegation to Moscow signifies a significant step in diplomatic attempts to resolve the crisis. Although the specifics of the agenda have not been revealed, discussions are anticipated to center on reducing conflict and providing humanitarian assistance.
+
+            Prices of bread rose again in March, the statistics office said.
+
+            The delegation's visit to Moscow marks a notable development in diplomatic efforts to address the crisis. While details of the agenda remain undisclosed, the talks are expected to focus on conflict de-escalation and humanitarian aid.
+            """
+        let diagnostics = try findings(text, select: ["paraphrase"])
+        #expect(diagnostics.count == 1)
+        let source = SourceFile(path: "x", text: text)
+        #expect(diagnostics.first.map { source.location(of: $0.range.lowerBound).line } == 5)
+        #expect(diagnostics.first?.related.first.map { source.location(of: $0.range.lowerBound).line } == 1)
+        #expect(diagnostics.first?.message.contains("% similar") == true)
+    }
+
+    @Test func recapsAndListingsAreNotDuplicates() throws {
+        let recap = """
+            The council approved the new ferry timetable, the harbour budget and the repair of the north pier on Monday night.
+
+            ## Verdict
+
+            The council approved the ferry timetable, the harbour budget and the north pier repair on Monday night.
+            """
+        #expect(try findings(recap, select: ["paraphrase"]).isEmpty)
+        let listing = (1...4).map { "Portion Fix Containers: 1 Green, 1 Red, \($0) Yellow, 1 tsp." }.joined(separator: "\n\n")
+        #expect(try findings(listing, select: ["repetition", "paraphrase"]).isEmpty)
+    }
+
+    @Test func navigationRunsAreFlaggedButLoneShortLinesAreNot() throws {
+        let page = "Ferry fares rise\n\nHome\n\nWorld\n\nThe harbour board raised fares by 4% on Monday, its second rise this year.\n\nBy Dana Whitlow\n\nMarch 3, 2026\n\nFerry fares rise again\n\nIsland school reopens\n\nStorm closes coast road"
+        let lines = try findings(page, select: ["boilerplate.navigation"], format: .plainText).map {
+            SourceFile(path: "x", text: page).location(of: $0.range.lowerBound).line
+        }
+        #expect(lines == [3, 5, 13, 15, 17])
+    }
+
+    @Test func supportInTheNextSentenceCounts() throws {
+        let supported = "Critics contend the lane pushed traffic onto side roads. That was the finding of a 2024 report by the Dunmere Transport Institute."
+        #expect(try findings(supported, select: ["unsupported-claim"]).isEmpty)
+        let unsupported = "Critics contend the lane pushed traffic onto side roads. The council disagrees."
+        #expect(try findings(unsupported, select: ["unsupported-claim"]).count == 1)
+    }
+}
