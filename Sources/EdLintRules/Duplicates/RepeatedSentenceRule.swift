@@ -44,7 +44,10 @@ struct RepeatedSentenceRule: Rule {
                 let shingles = Shingles(bytes: block.prose.bytes, range: sentence)
                 guard shingles.wordCount >= minimumWords else { continue }
                 var shared: [Int: Int] = [:]
-                for hash in shingles.hashes { for other in index[hash] ?? [] { shared[other, default: 0] += 1 } }
+                for hash in shingles.hashes {
+                    guard let postings = index[hash], postings.count <= RepeatedBlocks.maximumPostings else { continue }
+                    for other in postings { shared[other, default: 0] += 1 }
+                }
                 let best = shared.compactMap { other, count -> (Int, Double)? in
                     let overlap = 2 * Double(count) / Double(shingles.hashes.count + seen[other].shingles.hashes.count)
                     return overlap >= threshold ? (other, overlap) : nil

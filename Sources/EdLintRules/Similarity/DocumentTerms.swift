@@ -83,6 +83,7 @@ final class DocumentTerms {
         conceptMembers = nil
         relatedMembers = nil
         relatedCache = [:]
+        variantIndex = nil
         variantCache = [:]
         return id
     }
@@ -106,16 +107,42 @@ final class DocumentTerms {
     /// extends the same way ("syria" ↔ "syrian"). Stems under four letters have none.
     func variants(of term: Int) -> [Int] {
         if let cached = variantCache[term] { return cached }
+        if variantIndex == nil { buildVariantIndex() }
         let stem = stems[term]
-        var result: [Int] = []
-        if isContent[term], !stem.hasPrefix("#"), stem.count >= 4 {
-            for (other, candidate) in stems.enumerated() where other != term && isContent[other] && !candidate.hasPrefix("#") {
-                let (short, long) = stem.count <= candidate.count ? (stem, candidate) : (candidate, stem)
-                if short.count >= 4, long.count - short.count <= 3, long.hasPrefix(short) { result.append(other) }
+        var result = Set<Int>()
+        if isVariantCandidate(term) {
+            // Longer variants: terms registered under this stem as their prefix.
+            result.formUnion(variantIndex?[stem] ?? [])
+            // Shorter variants: this stem's own prefixes that are terms.
+            let characters = Array(stem)
+            for cut in 1...3 where characters.count - cut >= 4 {
+                if let shorter = ids[String(characters[0..<(characters.count - cut)])], isVariantCandidate(shorter) {
+                    result.insert(shorter)
+                }
             }
         }
-        variantCache[term] = result
-        return result
+        result.remove(term)
+        let sorted = result.sorted()
+        variantCache[term] = sorted
+        return sorted
+    }
+
+    private var variantIndex: [String: [Int]]?
+
+    private func isVariantCandidate(_ term: Int) -> Bool {
+        isContent[term] && !stems[term].hasPrefix("#") && stems[term].count >= 4
+    }
+
+    /// Each term under its prefixes one to three characters shorter (of at least four characters).
+    private func buildVariantIndex() {
+        var index: [String: [Int]] = [:]
+        for (id, stem) in stems.enumerated() where isVariantCandidate(id) {
+            let characters = Array(stem)
+            for cut in 1...3 where characters.count - cut >= 4 {
+                index[String(characters[0..<(characters.count - cut)]), default: []].append(id)
+            }
+        }
+        variantIndex = index
     }
 
     /// Other terms of this document loosely linked to `term` in WordNet (any sense, or a direct

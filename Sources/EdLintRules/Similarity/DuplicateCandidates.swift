@@ -80,6 +80,8 @@ enum RepeatedBlocks {
         var overlap: Double
     }
 
+    static let maximumPostings = 64
+
     /// For each eligible block of at least `minimumWords` words, its most similar earlier block
     /// when their overlap reaches `threshold`.
     static func pairs(in document: Document, minimumWords: Int, threshold: Double) -> [Pair] {
@@ -93,7 +95,9 @@ enum RepeatedBlocks {
         for (position, entry) in shingled.enumerated() {
             var shared: [Int: Int] = [:]
             for hash in entry.shingles.hashes {
-                for other in index[hash] ?? [] { shared[other, default: 0] += 1 }
+                // A 3-gram found in very many paragraphs says little about which pair repeats.
+                guard let postings = index[hash], postings.count <= Self.maximumPostings else { continue }
+                for other in postings { shared[other, default: 0] += 1 }
             }
             var best: Pair?
             for (other, count) in shared {
