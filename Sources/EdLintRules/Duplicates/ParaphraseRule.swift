@@ -51,7 +51,7 @@ struct ParaphraseRule: Rule {
                 summary: "how much of each paragraph the other must restate (weighted coverage, 0–1)", range: 0.05...1),
             RuleOptionSpec(
                 name: "sentence_threshold", type: .double, defaultValue: .double(defaultSentenceThreshold),
-                summary: "the threshold when both paragraphs are single sentences", range: 0.05...1),
+                summary: "the threshold when both paragraphs are single short sentences (under 18 content words)", range: 0.05...1),
             RuleOptionSpec(
                 name: "synonym_credit", type: .double, defaultValue: .double(0.8),
                 summary: "how much a WordNet synonym counts compared with the same word", range: 0...1),
@@ -61,7 +61,9 @@ struct ParaphraseRule: Rule {
         ])
 
     static let defaultThreshold = 0.44
-    static let defaultSentenceThreshold = 0.64
+    static let defaultSentenceThreshold = 0.65
+    /// Content words from which a single sentence counts as a paragraph.
+    static let longSentenceTerms = 18
 
     /// Openers of a deliberate recap, which restates earlier paragraphs by design.
     static let summaryOpeners = [
@@ -124,7 +126,10 @@ struct ParaphraseRule: Rule {
             for candidate in index.candidates(before: position, minimumShare: threshold * 0.5, synonymCredit: similarity.synonymCredit, limit: 12) {
                 let earlier = blocks[candidate]
                 if repeated.contains(BlockPair(earlier: earlier.block, later: later.block)) { continue }
+                // Two short single sentences are thin evidence: they must match more closely, and on
+                // close links only. A long one-sentence paragraph is judged like any paragraph.
                 let singleSentences = earlier.sentences.count == 1 && later.sentences.count == 1
+                    && min(earlier.contentTermCount, later.contentTermCount) < Self.longSentenceTerms
                 var pairSimilarity = similarity
                 if singleSentences { pairSimilarity.relatedCredit = 0 }
                 let result = pairSimilarity.compare(earlier: earlier, later: later, terms: terms)
