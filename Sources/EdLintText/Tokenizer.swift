@@ -28,13 +28,21 @@ public enum Tokenizer {
                 continue
             }
             let start = index
-            var text = ""
+            // Lowercased UTF-8 of the word; ASCII (most text) is lowercased without allocating.
+            var utf8: [UInt8] = []
+            utf8.reserveCapacity(16)
             var allDigits = true
             var position = index
             while position < end, let (current, currentLength) = decode(bytes, at: position, end: end) {
                 if isWordScalar(current) {
-                    text.unicodeScalars.append(contentsOf: current.properties.lowercaseMapping.unicodeScalars)
-                    if !("0"..."9").contains(current) { allDigits = false }
+                    if current.value < 0x80 {
+                        let byte = UInt8(current.value)
+                        utf8.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+                        if byte < 0x30 || byte > 0x39 { allDigits = false }
+                    } else {
+                        utf8.append(contentsOf: current.properties.lowercaseMapping.utf8)
+                        allDigits = false
+                    }
                     position += currentLength
                     continue
                 }
@@ -45,12 +53,13 @@ public enum Tokenizer {
                     let (next, _) = decode(bytes, at: position + currentLength, end: end), isWordScalar(next),
                     !isNumberSeparator || ("0"..."9").contains(next)
                 {
-                    if isApostrophe { text += "'" } else if current == "." { text += "." }
+                    if isApostrophe { utf8.append(0x27) } else if current == "." { utf8.append(0x2E) }
                     position += currentLength
                     continue
                 }
                 break
             }
+            var text = String(decoding: utf8, as: UTF8.self)
             if text.hasSuffix("'s") { text.removeLast(2) }
             let first = decode(bytes, at: start, end: end)?.0
             tokens.append(
@@ -62,8 +71,13 @@ public enum Tokenizer {
         return tokens
     }
 
+    @inline(__always)
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        let value = scalar.value
+        if value < 0x80 {
+            return (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39)
+        }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
     /// The scalar at `index` and its UTF-8 length.

@@ -111,6 +111,19 @@ struct ParaphraseRule: Rule {
             }
         }
         let blocks = eligible.map(terms.analyze).filter { $0.contentTermCount >= minimumTerms }
+        // What each block covers, with and without loose relatives (short single sentences use the strict one).
+        var strict = similarity
+        strict.relatedCredit = 0
+        let loose = blocks.map { block -> TermBlock in
+            var expanded = block
+            terms.expand(&expanded, credits: similarity)
+            return expanded
+        }
+        let tight = blocks.map { block -> TermBlock in
+            var expanded = block
+            terms.expand(&expanded, credits: strict)
+            return expanded
+        }
         guard blocks.count >= 2 else { return [] }
         // Near-verbatim copies long enough for repetition.paragraph are reported there.
         let repeated = Set(
@@ -124,15 +137,15 @@ struct ParaphraseRule: Rule {
             let later = blocks[position]
             var best: (earlier: TermBlock, score: Double, result: ParagraphSimilarity.Result)?
             for candidate in index.candidates(before: position, minimumShare: threshold * 0.5, synonymCredit: similarity.synonymCredit, limit: 12) {
-                let earlier = blocks[candidate]
+                var earlier = blocks[candidate]
                 if repeated.contains(BlockPair(earlier: earlier.block, later: later.block)) { continue }
                 // Two short single sentences are thin evidence: they must match more closely, and on
                 // close links only. A long one-sentence paragraph is judged like any paragraph.
                 let singleSentences = earlier.sentences.count == 1 && later.sentences.count == 1
                     && min(earlier.contentTermCount, later.contentTermCount) < Self.longSentenceTerms
-                var pairSimilarity = similarity
-                if singleSentences { pairSimilarity.relatedCredit = 0 }
-                let result = pairSimilarity.compare(earlier: earlier, later: later, terms: terms)
+                earlier = singleSentences ? tight[candidate] : loose[candidate]
+                let expandedLater = singleSentences ? tight[position] : loose[position]
+                let result = similarity.compare(earlier: earlier, later: expandedLater, terms: terms)
                 let pairThreshold = singleSentences ? sentenceThreshold : threshold
                 guard let score = Self.score(result, earlier: earlier, threshold: pairThreshold) else { continue }
                 if score > (best?.score ?? 0) { best = (earlier, score, result) }

@@ -9,6 +9,10 @@ struct TermSentence {
     /// Distinct term ids, sorted.
     var terms: [Int]
     var weight: Double
+    /// Every term this sentence covers and the credit it gives: 1 for its own terms, less for
+    /// their synonyms, variants and looser relatives (see `ParagraphSimilarity`). Built once, so
+    /// comparing two sentences is one lookup per term.
+    var cover: [Int: Double] = [:]
 }
 
 /// A block prepared for comparison.
@@ -21,8 +25,11 @@ struct TermBlock {
     /// How many distinct content (non-stopword) terms the block has.
     var contentTermCount: Int
 
+    /// What the whole block covers (see `TermSentence.cover`).
+    var wholeCover: [Int: Double] = [:]
+
     /// The whole block as one bag of terms.
-    var whole: TermSentence { TermSentence(range: 0..<0, terms: terms, weight: weight) }
+    var whole: TermSentence { TermSentence(range: 0..<0, terms: terms, weight: weight, cover: wholeCover) }
 }
 
 /// The words of a document, interned: each distinct stem gets an id, a weight (IDF), and links to
@@ -101,6 +108,28 @@ final class DocumentTerms {
         return TermBlock(
             block: block.index, sentences: sentences, terms: terms, weight: terms.reduce(0) { $0 + weights[$1] },
             contentTermCount: terms.filter { isContent[$0] }.count)
+    }
+
+    /// Fills in what each sentence (and the whole block) covers, at the given credits.
+    func expand(_ block: inout TermBlock, credits: ParagraphSimilarity) {
+        for index in block.sentences.indices {
+            block.sentences[index].cover = cover(of: block.sentences[index].terms, credits: credits)
+        }
+        block.wholeCover = cover(of: block.terms, credits: credits)
+    }
+
+    private func cover(of terms: [Int], credits: ParagraphSimilarity) -> [Int: Double] {
+        var cover: [Int: Double] = [:]
+        func offer(_ term: Int, _ credit: Double) {
+            if credit > (cover[term] ?? 0) { cover[term] = credit }
+        }
+        for term in terms {
+            cover[term] = 1
+            if credits.synonymCredit > 0 { for other in synonyms(of: term) { offer(other, credits.synonymCredit) } }
+            if credits.variantCredit > 0 { for other in variants(of: term) { offer(other, credits.variantCredit) } }
+            if credits.relatedCredit > 0 { for other in related(to: term) { offer(other, credits.relatedCredit) } }
+        }
+        return cover
     }
 
     /// Other terms of this document that only add a short ending to this one, or that this one

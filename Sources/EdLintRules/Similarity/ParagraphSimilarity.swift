@@ -24,20 +24,12 @@ struct ParagraphSimilarity {
         var bestPair: (Int, Int, Double)
     }
 
-    /// Coverage of sentence `sentence`'s terms by `other`.
+    /// Coverage of sentence `sentence`'s terms by `other` (whose `cover` must be expanded).
     func coverage(of sentence: TermSentence, by other: TermSentence, terms: DocumentTerms) -> Double {
         guard sentence.weight > 0 else { return 0 }
         var covered = 0.0
         for term in sentence.terms {
-            if sortedContains(other.terms, term) {
-                covered += terms.weights[term]
-            } else if synonymCredit > 0, terms.synonyms(of: term).contains(where: { sortedContains(other.terms, $0) }) {
-                covered += terms.weights[term] * synonymCredit
-            } else if variantCredit > 0, terms.variants(of: term).contains(where: { sortedContains(other.terms, $0) }) {
-                covered += terms.weights[term] * variantCredit
-            } else if relatedCredit > 0, terms.related(to: term).contains(where: { sortedContains(other.terms, $0) }) {
-                covered += terms.weights[term] * relatedCredit
-            }
+            if let credit = other.cover[term] { covered += terms.weights[term] * credit }
         }
         return covered / sentence.weight
     }
