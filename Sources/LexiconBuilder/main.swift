@@ -57,7 +57,10 @@ var conceptsByStem: [String: Set<String>] = [:]
 var lemmaConcepts: [String: Set<String>] = [:]
 var lemmaLooseConcepts: [String: Set<String>] = [:]
 var hypernyms: [String: [String]] = [:]
-for pos in ["noun", "verb"] {
+// Pertainyms: an adjective or adverb sense that "pertains to" a noun or adjective sense
+// ("Greek" → Greece, "Syrian" → Syria); the adjective shares its target's meaning.
+var pertainyms: [String: [String]] = [:]
+for pos in ["noun", "verb", "adj", "adv"] {
     guard let data = try? String(contentsOfFile: "\(wordnet)/data.\(pos)", encoding: .utf8) else { continue }
     for line in data.split(separator: "\n") where !line.hasPrefix(" ") {
         let fields = line.split(separator: " ")
@@ -66,12 +69,17 @@ for pos in ["noun", "verb"] {
         let pointerIndex = 4 + 2 * wordCount
         guard pointerIndex < fields.count, let pointerCount = Int(fields[pointerIndex]) else { continue }
         var parents: [String] = []
+        var pertains: [String] = []
         for pointer in 0..<pointerCount {
             let base = pointerIndex + 1 + pointer * 4
             guard base + 2 < fields.count else { break }
-            if fields[base] == "@" || fields[base] == "@i" { parents.append("\(fields[base + 2])\(fields[base + 1])") }
+            // A satellite adjective's synsets are indexed as "a" in the index files.
+            let targetPOS = fields[base + 2] == "s" ? "a" : String(fields[base + 2])
+            if fields[base] == "@" || fields[base] == "@i" { parents.append("\(targetPOS)\(fields[base + 1])") }
+            if fields[base] == "\\" { pertains.append("\(targetPOS)\(fields[base + 1])") }
         }
         hypernyms["\(pos.first!)\(fields[0])"] = parents
+        if !pertains.isEmpty { pertainyms["\(pos.first!)\(fields[0])"] = pertains }
     }
 }
 for pos in ["noun", "verb", "adj", "adv"] {
@@ -88,7 +96,8 @@ for pos in ["noun", "verb", "adj", "adv"] {
         let offsetsStart = 4 + pointerCount + 2
         guard offsetsStart < fields.count else { continue }
         let all = fields[offsetsStart...].map { "\(pos.first!)\($0)" }
-        let common = Array(all.prefix(senses))
+        var common = Array(all.prefix(senses))
+        for concept in common { common += pertainyms[concept] ?? [] }
         lemmaConcepts[lemma, default: []].formUnion(common)
         lemmaLooseConcepts[lemma, default: []].formUnion(all)
         for concept in common { lemmaLooseConcepts[lemma, default: []].formUnion(hypernyms[concept] ?? []) }

@@ -56,12 +56,12 @@ struct ParaphraseRule: Rule {
                 name: "synonym_credit", type: .double, defaultValue: .double(0.8),
                 summary: "how much a WordNet synonym counts compared with the same word", range: 0...1),
             RuleOptionSpec(
-                name: "minimum_terms", type: .int, defaultValue: .int(5),
+                name: "minimum_terms", type: .int, defaultValue: .int(3),
                 summary: "paragraphs with fewer content words are not compared", range: 1...10_000),
         ])
 
     static let defaultThreshold = 0.44
-    static let defaultSentenceThreshold = 0.65
+    static let defaultSentenceThreshold = 0.63
     /// Content words from which a single sentence counts as a paragraph.
     static let longSentenceTerms = 18
 
@@ -98,7 +98,7 @@ struct ParaphraseRule: Rule {
         let threshold = context.options.double("threshold", default: Self.defaultThreshold)
         let sentenceThreshold = context.options.double("sentence_threshold", default: Self.defaultSentenceThreshold)
         let similarity = ParagraphSimilarity(synonymCredit: context.options.double("synonym_credit", default: 0.8))
-        let minimumTerms = context.options.int("minimum_terms", default: 5)
+        let minimumTerms = context.options.int("minimum_terms", default: 3)
 
         let terms = DocumentTerms()
         var heading: Block?
@@ -145,7 +145,12 @@ struct ParaphraseRule: Rule {
                     && min(earlier.contentTermCount, later.contentTermCount) < Self.longSentenceTerms
                 earlier = singleSentences ? tight[candidate] : loose[candidate]
                 let expandedLater = singleSentences ? tight[position] : loose[position]
-                let result = similarity.compare(earlier: earlier, later: expandedLater, terms: terms)
+                var result = similarity.compare(earlier: earlier, later: expandedLater, terms: terms)
+                if singleSentences, Self.numbersDiffer(earlier, expandedLater, terms: terms) {
+                    // Two short sentences with different figures report different facts.
+                    result.earlierCovered *= Self.numberMismatchFactor
+                    result.laterCovered *= Self.numberMismatchFactor
+                }
                 let pairThreshold = singleSentences ? sentenceThreshold : threshold
                 guard let score = Self.score(result, earlier: earlier, threshold: pairThreshold) else { continue }
                 if score > (best?.score ?? 0) { best = (earlier, score, result) }
@@ -169,6 +174,15 @@ struct ParaphraseRule: Rule {
     }
 
     /// The pair's similarity when it counts as a paraphrase, else nil.
+    static let numberMismatchFactor = 0.85
+
+    /// Whether one block has a number the other lacks.
+    static func numbersDiffer(_ first: TermBlock, _ second: TermBlock, terms: DocumentTerms) -> Bool {
+        let firstNumbers = first.terms.filter { terms.stems[$0].hasPrefix("#") }
+        let secondNumbers = second.terms.filter { terms.stems[$0].hasPrefix("#") }
+        return firstNumbers != secondNumbers
+    }
+
     static func score(_ result: ParagraphSimilarity.Result, earlier: TermBlock, threshold: Double) -> Double? {
         if result.mutual >= threshold { return result.mutual }
         // The later paragraph opens by restating the earlier one whole, then adds new facts.
