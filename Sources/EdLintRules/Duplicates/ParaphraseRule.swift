@@ -6,10 +6,11 @@ import Foundation
 ///
 /// Candidates come from an inverted index of content terms; each candidate pair is compared
 /// sentence by sentence over stems and WordNet synonyms, weighted by IDF (`ParagraphSimilarity`).
-/// A pair is reported when each paragraph's content is covered by the other (`threshold`; a pair
-/// of one-sentence paragraphs needs `sentence_threshold`, since one sentence is thinner evidence
-/// than several that align), or when the earlier paragraph is restated almost whole at the start
-/// of a later one that then adds new facts. Two paragraphs on one topic that say different things
+/// A pair is reported when each paragraph's content is covered by the other — `threshold` when
+/// both have several sentences; a single sentence is thinner evidence than several that align, so
+/// a pair with a one-sentence paragraph needs `one_sentence_threshold`, and two short single
+/// sentences `short_sentences_threshold` — or when the earlier paragraph is restated almost whole
+/// at the start of a later one that then adds new facts. Two paragraphs on one topic that say different things
 /// cover each other poorly. A paragraph that announces itself as a summary ("In short, …") is a
 /// deliberate recap and is not compared.
 struct ParaphraseRule: Rule {
@@ -50,18 +51,22 @@ struct ParaphraseRule: Rule {
                 name: "threshold", type: .double, defaultValue: .double(defaultThreshold),
                 summary: "how much of each paragraph the other must restate (weighted coverage, 0–1)", range: 0.05...1),
             RuleOptionSpec(
-                name: "sentence_threshold", type: .double, defaultValue: .double(defaultSentenceThreshold),
-                summary: "the threshold when both paragraphs are single short sentences (under 18 content words)", range: 0.05...1),
+                name: "one_sentence_threshold", type: .double, defaultValue: .double(defaultOneSentenceThreshold),
+                summary: "the threshold when one of the paragraphs is a single sentence", range: 0.05...1),
+            RuleOptionSpec(
+                name: "short_sentences_threshold", type: .double, defaultValue: .double(defaultShortSentencesThreshold),
+                summary: "the threshold when both are single short sentences (under 18 content words)", range: 0.05...1),
             RuleOptionSpec(
                 name: "synonym_credit", type: .double, defaultValue: .double(0.8),
                 summary: "how much a WordNet synonym counts compared with the same word", range: 0...1),
             RuleOptionSpec(
-                name: "minimum_terms", type: .int, defaultValue: .int(3),
+                name: "minimum_terms", type: .int, defaultValue: .int(4),
                 summary: "paragraphs with fewer content words are not compared", range: 1...10_000),
         ])
 
     static let defaultThreshold = 0.44
-    static let defaultSentenceThreshold = 0.63
+    static let defaultOneSentenceThreshold = 0.52
+    static let defaultShortSentencesThreshold = 0.63
     /// Content words from which a single sentence counts as a paragraph.
     static let longSentenceTerms = 18
 
@@ -96,9 +101,10 @@ struct ParaphraseRule: Rule {
 
     func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
         let threshold = context.options.double("threshold", default: Self.defaultThreshold)
-        let sentenceThreshold = context.options.double("sentence_threshold", default: Self.defaultSentenceThreshold)
+        let oneSentenceThreshold = context.options.double("one_sentence_threshold", default: Self.defaultOneSentenceThreshold)
+        let shortSentencesThreshold = context.options.double("short_sentences_threshold", default: Self.defaultShortSentencesThreshold)
         let similarity = ParagraphSimilarity(synonymCredit: context.options.double("synonym_credit", default: 0.8))
-        let minimumTerms = context.options.int("minimum_terms", default: 3)
+        let minimumTerms = context.options.int("minimum_terms", default: 4)
 
         let terms = DocumentTerms()
         var heading: Block?
@@ -151,7 +157,8 @@ struct ParaphraseRule: Rule {
                     result.earlierCovered *= Self.numberMismatchFactor
                     result.laterCovered *= Self.numberMismatchFactor
                 }
-                let pairThreshold = singleSentences ? sentenceThreshold : threshold
+                let oneSentence = earlier.sentences.count == 1 || later.sentences.count == 1
+                let pairThreshold = singleSentences ? shortSentencesThreshold : oneSentence ? oneSentenceThreshold : threshold
                 guard let score = Self.score(result, earlier: earlier, threshold: pairThreshold) else { continue }
                 if score > (best?.score ?? 0) { best = (earlier, score, result) }
             }
