@@ -47,7 +47,7 @@ enum ClaimKind: String, CaseIterable, Sendable {
         case .sweepingGeneralization:
             return [
                 // "Most runners peak…", "Many owners have reported…": a generalisation about a whole group.
-                #"^(?:most|many|all|few)\s+(?!of\b)(?:\p{Ll}[\p{Ll}-]*\s+)?\p{Ll}[\p{Ll}-]*s\s+(?!of\b)(?:have\s+|are\s+|now\s+|still\s+|tend\s+to\s+)?\p{Ll}+"#,
+                #"^(?:most|many|all|few)\s+(?!of\b|rights\b)(?:\p{Ll}[\p{Ll}-]*\s+)?\p{Ll}[\p{Ll}-]*s\s+(?!of\b|reserved\b)(?:have\s+|are\s+|now\s+|still\s+|tend\s+to\s+)?\p{Ll}+"#,
             ]
         case .peacock:
             return [

@@ -26,6 +26,8 @@ struct SupportDetector {
         // praise with a named judge: "ranked the best in the world by the Theatre Guild"
         #"(?<!\w)(?:ranked|rated|named|voted|awarded|chosen|judged|called|described)\s+[^.]{0,60}?\bby\s+(?:the\s+)?\p{Lu}"#,
         #"\((?:\p{Lu}[\p{L}-]+(?:\s+et al\.?)?,?\s+)?(?:19|20)\d\d[a-z]?\)"#,
+        // numbered references in plain text: "… binge eating (26)." "… as reported [3]."
+        #"(?<=[\p{L}.,;])\s?[(\[]\d{1,3}(?:\s?[,–-]\s?\d{1,3})*[)\]]"#,
         #"(?<!\w)\p{Lu}[\p{L}-]+\s+(?:et al\.?|and colleagues)"#,
         #"(?<!\w)(?:ONS|OECD|IMF|WHO|NHS|UN|EU|Eurostat|Gallup|YouGov|Ipsos|Pew|Reuters|Bloomberg|AP)\b"#,
     ]
