@@ -84,13 +84,20 @@ struct UnsupportedClaimRule: Rule {
         "two", "three", "four", "five", "latest", "such",
     ]
 
+    static let openers: Set<String> = [
+        "but", "and", "yet", "so", "however,", "however", "still,", "still", "now", "meanwhile,", "meanwhile", "today,",
+        "today", "also", "even", "other", "while", "although", "though", "as", "if", "when", "because", "since", "in",
+        "on", "at", "for", "with", "by", "from", "of", "to", "the", "a", "an", "many", "some", "most", "several",
+        "few", "all", "both", "these", "those", "this", "that", "such", "its", "their", "his", "her", "our",
+    ]
+
     static func hasOwner(before offset: Int, in block: Block, sentence: Range<Int>) -> Bool {
         let before = block.prose.string(in: sentence.lowerBound..<offset)
         guard let original = before.split(whereSeparator: { $0 == " " }).last else { return false }
         let word = original.lowercased()
-        // A capitalised word right before the source names its organisation ("NASA officials"),
-        // unless it only opens the sentence.
-        let isName = original.first?.isUppercase == true && before.trimmingCharacters(in: .whitespaces).count > original.count
+        // A capitalised word right before the source names its organisation ("NASA officials",
+        // "Kremlin sources"), unless it is a word that merely opens the sentence ("But critics say").
+        let isName = original.first?.isUppercase == true && !Self.openers.contains(word)
         return word.hasSuffix("'s") || word.hasSuffix("’s") || word.hasSuffix("s'") || ownerWords.contains(word) || isName
     }
 }
