@@ -27,4 +27,9 @@ public protocol Reporter {
 public enum OutputFormat: String, CaseIterable, Sendable {
     case human
     case json
+    case sarif
+    case github
+    case rdjson
+    case checkstyle
+    case junit
 }

@@ -49,6 +49,9 @@ struct Check: ParsableCommand {
     @Option(help: "Files linted in parallel (default: all cores).")
     var jobs: Int?
 
+    @Option(name: .customLong("base-path"), help: ArgumentHelp("Make SARIF paths relative to this folder (default: the repository root, else the current folder).", valueName: "path"))
+    var basePath: String?
+
     @Option(name: .customLong("output-file"), help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "path"))
     var outputFile: String?
 
@@ -87,8 +90,12 @@ struct Check: ParsableCommand {
         switch format {
         case .human:
             reporter = HumanReporter(color: useColor(), showSummary: !quiet, showStatistics: statistics)
-        case .json:
-            reporter = JSONReporter()
+        case .json: reporter = JSONReporter()
+        case .sarif: reporter = SARIFReporter(basePath: FileCollector.absolute(basePath ?? Self.repositoryRoot() ?? "."))
+        case .github: reporter = GitHubReporter()
+        case .rdjson: reporter = RDJSONReporter()
+        case .checkstyle: reporter = CheckstyleReporter()
+        case .junit: reporter = JUnitReporter()
         }
         let text = reporter.render(report)
         if let outputFile {
@@ -105,6 +112,17 @@ struct Check: ParsableCommand {
         let level = failOn ?? outcome.configuredFailOn ?? .warning
         let fails = outcome.reports.contains { $0.diagnostics.contains { level.fails(on: $0.severity) } }
         if fails { throw ExitCode(Exit.findings) }
+    }
+
+    /// The folder holding `.git`, from the current folder upward.
+    static func repositoryRoot() -> String? {
+        var directory = FileManager.default.currentDirectoryPath
+        while true {
+            if FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent(".git")) { return directory }
+            let parent = (directory as NSString).deletingLastPathComponent
+            if parent == directory || parent.isEmpty { return nil }
+            directory = parent
+        }
     }
 
     private func useColor() -> Bool {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EdLintCore
+import EdLintReporters
 import Foundation
 
 /// The rules a run would know about: built-ins plus `--rules` packs.
@@ -15,11 +16,18 @@ func knownRules(packs: [String]) throws -> RuleRegistry {
     return registry
 }
 
+enum RulesFormat: String, CaseIterable, ExpressibleByArgument {
+    case text, markdown
+}
+
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "rules", abstract: "List the rules.")
 
     @Option(help: "Only this category.")
     var category: String?
+
+    @Option(help: "text (a table) or markdown (the docs/rules.md page).")
+    var format: RulesFormat = .text
 
     @Option(name: .customLong("rules"), help: ArgumentHelp("Add a rule pack folder (repeatable).", valueName: "dir"))
     var rulePacks: [String] = []
@@ -37,6 +45,10 @@ struct RulesCommand: ParsableCommand {
         }
         let descriptions = registry.rules.map(\.description) + ToolDiagnostics.all
         let shown = descriptions.filter { chosen == nil || $0.category == chosen }.sorted { $0.id < $1.id }
+        if format == .markdown {
+            print(RulesDocument.markdown(shown), terminator: "")
+            return
+        }
         let width = shown.map(\.id.count).max() ?? 0
         var output = ""
         for description in shown {

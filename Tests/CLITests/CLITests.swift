@@ -152,3 +152,27 @@ struct CLITests {
         #expect(check.stdout.contains("valid"), "\(check.stderr)")
     }
 }
+
+/// SARIF for code scanning, validated by the official schema and GitHub's checks.
+struct SARIFCLITests {
+    @Test(.enabled(if: Fixtures.shared != nil && Fixtures.pythonHasModule("jsonschema"), "needs ../shared and python3 with jsonschema; skipped"))
+    func seedAndEvalArticlesValidateWithNoWarnings() throws {
+        let binary = try #require(Fixtures.edlintBinary)
+        let shared = try #require(Fixtures.shared)
+        let output = Fixtures.temporaryDirectory("edlint-sarif-cli")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let base = shared.deletingLastPathComponent().path
+        var files: [String] = []
+        for (name, input) in [("seed", "samples/seed-article.txt"), ("articles", "eval/articles")] {
+            let file = output.appendingPathComponent("\(name).sarif").path
+            let result = try Run.process(
+                binary, [shared.appendingPathComponent(input).path, "--format", "sarif", "--base-path", base, "--output-file", file])
+            #expect(result.status == 1, "\(result.stderr)")
+            files.append(file)
+        }
+        let check = try Run.process(
+            URL(fileURLWithPath: "/usr/bin/env"),
+            ["python3", shared.appendingPathComponent("schemas/validate_sarif.py").path, "--github", "--werror"] + files)
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+    }
+}

@@ -1,0 +1,253 @@
+import EdLintCore
+import Foundation
+
+/// SARIF 2.1.0 for GitHub code scanning and other SARIF consumers. Columns are UTF-16 code
+/// units (`columnKind: utf16CodeUnits`); regions also carry exact byte offsets. Paths are
+/// relative to `basePath` (the repository root by default) under the `%SRCROOT%` base id.
+/// Problems reading a file are tool notifications, not results.
+public struct SARIFReporter: Reporter {
+    public var basePath: String
+    public var helpBaseURI: String
+
+    public init(basePath: String, helpBaseURI: String = EdLintTool.informationURI + "/blob/main/docs/rules.md") {
+        self.basePath = basePath.hasSuffix("/") ? String(basePath.dropLast()) : basePath
+        self.helpBaseURI = helpBaseURI
+    }
+
+    public func render(_ report: Report) -> String {
+        let ruleIndex = Dictionary(report.rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var results: [SARIF.Result] = []
+        var notifications: [SARIF.Notification] = []
+        for file in report.files {
+            let fingerprints = Fingerprint.values(for: file.diagnostics, in: file.source)
+            for (diagnostic, fingerprint) in zip(file.diagnostics, fingerprints) {
+                let location = self.location(file.path, diagnostic.range, in: file.source, message: nil)
+                if diagnostic.category == .edlint {
+                    notifications.append(
+                        SARIF.Notification(
+                            level: diagnostic.severity == .info ? "note" : "error",
+                            message: .init(text: diagnostic.message), locations: [location],
+                            descriptor: .init(id: diagnostic.ruleID)))
+                    continue
+                }
+                let related = diagnostic.related.enumerated().map { index, related in
+                    var relatedLocation = self.location(
+                        related.path ?? file.path, related.range,
+                        in: related.path.flatMap { report.source(forPath: $0) } ?? file.source,
+                        message: related.message)
+                    relatedLocation.id = index + 1
+                    return relatedLocation
+                }
+                let fixes = diagnostic.fix.map { fix in
+                    [SARIF.Fix(
+                        description: .init(text: "Replace with '\(fix.replacement)'"),
+                        artifactChanges: [
+                            .init(
+                                artifactLocation: artifact(file.path),
+                                replacements: [.init(deletedRegion: region(fix.range, in: file.source, snippet: false), insertedContent: .init(text: fix.replacement))])
+                        ])]
+                }
+                results.append(
+                    SARIF.Result(
+                        ruleId: diagnostic.ruleID, ruleIndex: ruleIndex[diagnostic.ruleID],
+                        level: Self.level(diagnostic.severity), message: .init(text: diagnostic.message),
+                        locations: [location], relatedLocations: related.isEmpty ? nil : related,
+                        partialFingerprints: ["primaryLocationLineHash": fingerprint, "edlintContent/v1": fingerprint],
+                        fixes: fixes))
+            }
+        }
+        let log = SARIF.Log(
+            schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0",
+            runs: [
+                SARIF.Run(
+                    tool: .init(driver: .init(
+                        name: EdLintTool.name, version: EdLintTool.version, semanticVersion: EdLintTool.version,
+                        informationUri: EdLintTool.informationURI, rules: report.rules.map(rule))),
+                    originalUriBaseIds: ["SRCROOT": .init(uri: Self.fileURI(basePath + "/"))],
+                    invocations: [.init(executionSuccessful: true, toolExecutionNotifications: notifications)],
+                    results: results, columnKind: "utf16CodeUnits")
+            ])
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(log) else { return "{}\n" }
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    static func level(_ severity: Severity) -> String {
+        switch severity {
+        case .error: "error"
+        case .warning: "warning"
+        case .info: "note"
+        }
+    }
+
+    private func rule(_ description: RuleDescription) -> SARIF.ReportingDescriptor {
+        let anchor = description.id.replacingOccurrences(of: ".", with: "")
+        return SARIF.ReportingDescriptor(
+            id: description.id, name: Self.pascalCase(description.id),
+            shortDescription: .init(text: description.summary), fullDescription: .init(text: description.rationale),
+            help: .init(text: description.summary + "\n\n" + description.rationale + "\n\nRun `edlint explain \(description.id)` for examples."),
+            helpUri: "\(helpBaseURI)#\(anchor)",
+            defaultConfiguration: .init(level: Self.level(description.defaultSeverity)),
+            properties: .init(tags: ["editorial", description.category.rawValue]))
+    }
+
+    /// "unsupported-claim.vague-attribution" → "UnsupportedClaimVagueAttribution".
+    static func pascalCase(_ id: String) -> String {
+        id.split(whereSeparator: { $0 == "." || $0 == "-" }).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    }
+
+    private func location(_ path: String, _ range: ByteRange, in source: SourceFile, message: String?) -> SARIF.Location {
+        SARIF.Location(
+            id: nil,
+            physicalLocation: .init(artifactLocation: artifact(path), region: region(range, in: source, snippet: true)),
+            message: message.map { .init(text: $0) })
+    }
+
+    private func artifact(_ path: String) -> SARIF.ArtifactLocation {
+        let absolute = FileCollector.absolute(path)
+        let prefix = basePath + "/"
+        if absolute.hasPrefix(prefix) {
+            return .init(uri: Self.percentEncoded(String(absolute.dropFirst(prefix.count))), uriBaseId: "SRCROOT")
+        }
+        return .init(uri: Self.fileURI(absolute), uriBaseId: nil)
+    }
+
+    private func region(_ range: ByteRange, in source: SourceFile, snippet: Bool) -> SARIF.Region {
+        let start = source.location(of: range.lowerBound)
+        let end = source.location(of: range.upperBound)
+        let text = source.text(in: range)
+        return SARIF.Region(
+            startLine: start.line, startColumn: start.utf16Column, endLine: end.line, endColumn: end.utf16Column,
+            byteOffset: range.lowerBound, byteLength: range.count,
+            snippet: snippet && !text.isEmpty ? .init(text: text) : nil)
+    }
+
+    static func fileURI(_ path: String) -> String {
+        "file://" + percentEncoded(path)
+    }
+
+    /// RFC 3986 path encoding: unreserved characters and "/" stay, everything else (spaces,
+    /// non-ASCII) is percent-encoded.
+    static func percentEncoded(_ path: String) -> String {
+        var result = ""
+        for byte in path.utf8 {
+            let isUnreserved = (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+                || byte == 0x2D || byte == 0x2E || byte == 0x5F || byte == 0x7E || byte == 0x2F
+            result += isUnreserved ? String(UnicodeScalar(byte)) : String(format: "%%%02X", byte)
+        }
+        return result
+    }
+}
+
+/// The subset of SARIF 2.1.0 edlint writes, as Codable types.
+enum SARIF {
+    struct Log: Encodable {
+        var schema: String
+        var version: String
+        var runs: [Run]
+        enum CodingKeys: String, CodingKey { case schema = "$schema", version, runs }
+    }
+
+    struct Run: Encodable {
+        var tool: Tool
+        var originalUriBaseIds: [String: ArtifactLocationBase]
+        var invocations: [Invocation]
+        var results: [Result]
+        var columnKind: String
+    }
+
+    struct ArtifactLocationBase: Encodable { var uri: String }
+
+    struct Tool: Encodable { var driver: Driver }
+
+    struct Driver: Encodable {
+        var name: String
+        var version: String
+        var semanticVersion: String
+        var informationUri: String
+        var rules: [ReportingDescriptor]
+    }
+
+    struct Message: Encodable { var text: String }
+
+    struct ReportingDescriptor: Encodable {
+        var id: String
+        var name: String
+        var shortDescription: Message
+        var fullDescription: Message
+        var help: Message
+        var helpUri: String
+        var defaultConfiguration: Configuration
+        var properties: Properties
+    }
+
+    struct Configuration: Encodable { var level: String }
+    struct Properties: Encodable { var tags: [String] }
+
+    struct Invocation: Encodable {
+        var executionSuccessful: Bool
+        var toolExecutionNotifications: [Notification]
+    }
+
+    struct Notification: Encodable {
+        var level: String
+        var message: Message
+        var locations: [Location]
+        var descriptor: DescriptorReference
+    }
+
+    struct DescriptorReference: Encodable { var id: String }
+
+    struct Result: Encodable {
+        var ruleId: String
+        var ruleIndex: Int?
+        var level: String
+        var message: Message
+        var locations: [Location]
+        var relatedLocations: [Location]?
+        var partialFingerprints: [String: String]
+        var fixes: [Fix]?
+    }
+
+    struct Location: Encodable {
+        var id: Int?
+        var physicalLocation: PhysicalLocation
+        var message: Message?
+    }
+
+    struct PhysicalLocation: Encodable {
+        var artifactLocation: ArtifactLocation
+        var region: Region
+    }
+
+    struct ArtifactLocation: Encodable {
+        var uri: String
+        var uriBaseId: String?
+    }
+
+    struct Region: Encodable {
+        var startLine: Int
+        var startColumn: Int
+        var endLine: Int
+        var endColumn: Int
+        var byteOffset: Int
+        var byteLength: Int
+        var snippet: Message?
+    }
+
+    struct Fix: Encodable {
+        var description: Message
+        var artifactChanges: [ArtifactChange]
+    }
+
+    struct ArtifactChange: Encodable {
+        var artifactLocation: ArtifactLocation
+        var replacements: [Replacement]
+    }
+
+    struct Replacement: Encodable {
+        var deletedRegion: Region
+        var insertedContent: Message
+    }
+}
