@@ -34,6 +34,9 @@ struct Check: ParsableCommand {
     @Flag(help: "Print a count of findings per rule.")
     var statistics = false
 
+    @Flag(name: .customLong("report-unused-suppressions"), help: "Report edlint-disable comments that suppress nothing.")
+    var reportUnusedSuppressions = false
+
     @Option(help: ArgumentHelp("Use this configuration file for every file.", valueName: "path"))
     var config: String?
 
@@ -76,7 +79,7 @@ struct Check: ParsableCommand {
             paths: paths.isEmpty ? ["."] : paths, standardInput: standardInput, standardInputName: stdinFilename,
             configurationPath: config, useConfiguration: !noConfig, rulePaths: rulePacks,
             selection: RuleSelection(select: splitList(select), ignore: splitList(ignore)), minSeverity: minSeverity,
-            jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+            jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, reportUnusedSuppressions: reportUnusedSuppressions)
         let outcome: LintOutcome
         do {
             outcome = try LintSession(builtinRules: builtins, request: request).run()

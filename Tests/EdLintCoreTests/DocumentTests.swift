@@ -101,6 +101,12 @@ struct MarkdownReaderTests {
         #expect(kinds.contains(.frontMatter))
         #expect(kinds.filter { $0 == .codeBlock }.count == 2)
         #expect(kinds.contains(.htmlBlock))
+        // Every region covers its own source text (cmark misreports some block ends).
+        let texts = document.nonProse.map { document.source.text(in: $0.range) }
+        #expect(texts.contains { $0.hasPrefix("---") && $0.hasSuffix("---") })
+        #expect(texts.contains { $0.contains("fenced code is not prose") })
+        #expect(texts.contains { $0.contains("indented code is not prose") })
+        #expect(texts.contains("<!-- an html comment -->"))
         let paragraph = document.blocks[1]
         #expect(paragraph.spans.contains { $0.kind == .code })
         #expect(paragraph.spans.contains { $0.kind == .link(destination: "https://example.org/x") })

@@ -76,6 +76,8 @@ public struct Block: Sendable {
 public struct NonProseRegion: Sendable, Hashable {
     public enum Kind: String, Sendable {
         case frontMatter = "front-matter", codeBlock = "code-block", htmlBlock = "html-block", thematicBreak = "thematic-break"
+        /// A plain-text line of edlint directives (`# edlint-disable …`).
+        case directive
     }
 
     public var kind: Kind

@@ -102,9 +102,22 @@ enum MarkdownReader {
             guard endLine >= 0, endLine < source.lines.count else { return start..<source.bytes.count }
             let endLineContent = source.lines.contentRange(ofLine: endLine, in: source.bytes)
             let endColumn = Int(cmark_node_get_end_column(node))
-            // cmark's end column is inclusive; column 0 means "before the line's first byte".
-            let end = endColumn <= 0 ? endLineContent.lowerBound : min(endLineContent.lowerBound + endColumn, endLineContent.upperBound)
+            // cmark's end column is inclusive.
+            let end = endColumn <= 0 ? endLineContent.upperBound : min(endLineContent.lowerBound + endColumn, endLineContent.upperBound)
             return start..<max(start, end)
+        }
+
+        /// cmark reports an HTML block that a blank line closes as ending before it starts
+        /// (3:1-2:0); its extent is its literal's lines, counted from its first line.
+        private func htmlBlockRange(_ node: OpaquePointer, literal: String?) -> ByteRange {
+            let reported = nodeRange(node)
+            let firstLine = Int(cmark_node_get_start_line(node)) - 1
+            guard firstLine >= 0, firstLine < source.lines.count else { return reported }
+            var lineCount = (literal ?? "").split(separator: "\n", omittingEmptySubsequences: false).count
+            if literal?.hasSuffix("\n") ?? false { lineCount -= 1 }
+            let lastLine = min(source.lines.count - 1, firstLine + max(0, lineCount - 1))
+            let end = source.lines.contentRange(ofLine: lastLine, in: source.bytes).upperBound
+            return reported.lowerBound..<max(reported.lowerBound, end)
         }
 
         private mutating func enter(_ node: OpaquePointer) {
@@ -128,7 +141,7 @@ enum MarkdownReader {
                 nonProse.append(NonProseRegion(kind: .codeBlock, range: nodeRange(node), literal: nil))
             case CMARK_NODE_HTML_BLOCK:
                 let literal = cmark_node_get_literal(node).map { String(cString: $0) }
-                nonProse.append(NonProseRegion(kind: .htmlBlock, range: nodeRange(node), literal: literal))
+                nonProse.append(NonProseRegion(kind: .htmlBlock, range: htmlBlockRange(node, literal: literal), literal: literal))
             case CMARK_NODE_THEMATIC_BREAK:
                 nonProse.append(NonProseRegion(kind: .thematicBreak, range: nodeRange(node), literal: nil))
             case CMARK_NODE_TEXT:

@@ -1,9 +1,11 @@
 /// Reads plain text: paragraphs are separated by blank lines, hard-wrapped lines join into one
 /// paragraph, and a line that starts with a bullet (`-`, `*`, `•`, `1.`, `1)`) starts a list item.
+/// A line `# edlint-…` holds suppression directives and is not prose.
 enum PlainTextReader {
     static func read(_ source: SourceFile) -> Document {
         let bytes = source.bytes
         var blocks: [Block] = []
+        var nonProse: [NonProseRegion] = []
         var prose = ProseText()
         var lineBreaks: [Int] = []
         var kind: Block.Kind = .paragraph
@@ -32,6 +34,11 @@ enum PlainTextReader {
                 finish()
                 continue
             }
+            if isDirective(bytes, start: start, end: end) {
+                finish()
+                nonProse.append(NonProseRegion(kind: .directive, range: start..<end, literal: nil))
+                continue
+            }
             if let markerLength = bulletLength(bytes, at: start, end: end) {
                 finish()
                 kind = .listItem
@@ -45,7 +52,15 @@ enum PlainTextReader {
             previousLineEnd = end
         }
         finish()
-        return Document(source: source, format: .plainText, blocks: blocks, nonProse: [])
+        return Document(source: source, format: .plainText, blocks: blocks, nonProse: nonProse)
+    }
+
+    /// `# edlint-disable …` and its kin on a line of their own.
+    private static func isDirective(_ bytes: [UInt8], start: Int, end: Int) -> Bool {
+        guard bytes[start] == 0x23 else { return false }  // #
+        var index = start + 1
+        while index < end, isBlank(bytes[index]) { index += 1 }
+        return bytes[index..<end].starts(with: Array("edlint-".utf8))
     }
 
     private static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }

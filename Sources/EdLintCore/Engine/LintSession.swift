@@ -28,13 +28,15 @@ public struct LintRequest: Sendable {
     public var minSeverity: Severity?
     public var jobs: Int
     public var workingDirectory: String
+    public var reportUnusedSuppressions: Bool
 
     public init(
         paths: [String], standardInput: [UInt8]? = nil, standardInputName: String? = nil, configurationPath: String? = nil,
         useConfiguration: Bool = true, rulePaths: [String] = [], selection: RuleSelection = RuleSelection(),
         minSeverity: Severity? = nil, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
-        workingDirectory: String = FileManager.default.currentDirectoryPath
+        workingDirectory: String = FileManager.default.currentDirectoryPath, reportUnusedSuppressions: Bool = false
     ) {
+        self.reportUnusedSuppressions = reportUnusedSuppressions
         self.paths = paths
         self.standardInput = standardInput
         self.standardInputName = standardInputName
@@ -124,7 +126,9 @@ public final class LintSession {
             active = try RuleResolver.resolve(registry: registry, configuration: configuration, selection: request.selection)
         } catch { throw .configuration(error) }
         for rule in active { ranRules[rule.rule.description.id] = rule.rule.description }
-        let linter = Linter(rules: active, minSeverity: request.minSeverity ?? configuration.minSeverity ?? .info)
+        let linter = Linter(
+            rules: active, minSeverity: request.minSeverity ?? configuration.minSeverity ?? .info,
+            reportUnusedSuppressions: request.reportUnusedSuppressions)
         linters[key] = linter
         return linter
     }

@@ -15,10 +15,13 @@ public struct FileReport: Sendable {
 public struct Linter: Sendable {
     public let rules: [ActiveRule]
     public let minSeverity: Severity
+    /// Report `edlint-disable…` directives that suppressed nothing (`--report-unused-suppressions`).
+    public let reportUnusedSuppressions: Bool
 
-    public init(rules: [ActiveRule], minSeverity: Severity = .info) {
+    public init(rules: [ActiveRule], minSeverity: Severity = .info, reportUnusedSuppressions: Bool = false) {
         self.rules = rules
         self.minSeverity = minSeverity
+        self.reportUnusedSuppressions = reportUnusedSuppressions
     }
 
     public func lint(_ document: Document) -> [Diagnostic] {
@@ -33,7 +36,18 @@ public struct Linter: Sendable {
                         message: "rule \(active.context.ruleID) gave up here: \(error.message)", range: error.range))
             }
         }
-        let kept = Self.onePerSentence(diagnostics.filter { $0.severity >= minSeverity }, in: document)
+        let suppressions = Suppressions(document: document)
+        var (kept, unused) = suppressions.apply(to: diagnostics)
+        kept = Self.onePerSentence(kept.filter { $0.severity >= minSeverity }, in: document)
+        if reportUnusedSuppressions {
+            for directive in unused {
+                let targets = directive.targets.isEmpty ? "any rule" : directive.targets.joined(separator: ", ")
+                kept.append(
+                    Diagnostic(
+                        ruleID: ToolDiagnostics.unusedSuppression.id, category: .edlint, severity: .warning,
+                        message: "edlint-\(directive.kind.rawValue) for \(targets) suppresses nothing; remove it", range: directive.range))
+            }
+        }
         return kept.sorted(by: Diagnostic.inReportOrder)
     }
 

@@ -74,7 +74,11 @@ public enum ToolDiagnostics {
         "rule-failure", .error, "A rule could not finish on a file",
         "A pattern hit PCRE2's match limit (it backtracks catastrophically on this text). The rule's other findings in the file may be missing; simplify the pattern.")
 
-    public static let all = [unreadableFile, invalidEncoding, binaryFile, ruleFailure]
+    public static let unusedSuppression = description(
+        "unused-suppression", .warning, "An edlint-disable comment suppresses nothing",
+        "A suppression that no longer matches any finding hides nothing today but would hide a real problem tomorrow. Remove it. Reported only with --report-unused-suppressions.")
+
+    public static let all = [unreadableFile, invalidEncoding, binaryFile, ruleFailure, unusedSuppression]
 
     private static func description(_ slug: String, _ severity: Severity, _ summary: String, _ rationale: String) -> RuleDescription {
         RuleDescription(
