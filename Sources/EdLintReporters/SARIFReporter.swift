@@ -1,4 +1,5 @@
 import EdLintCore
+
 import Foundation
 
 /// SARIF 2.1.0 for GitHub code scanning and other SARIF consumers. Columns are UTF-16 code

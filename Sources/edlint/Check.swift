@@ -52,6 +52,15 @@ struct Check: ParsableCommand {
     @Option(help: "Files linted in parallel (default: all cores).")
     var jobs: Int?
 
+    @Option(name: .customLong("baseline"), help: ArgumentHelp("Hide the findings recorded in this baseline file; new ones still count.", valueName: "file"))
+    var baseline: String?
+
+    @Option(name: .customLong("write-baseline"), help: ArgumentHelp("Record every current finding in this baseline file (and exit 0).", valueName: "file"))
+    var writeBaseline: String?
+
+    @Option(name: .customLong("changed-since"), help: ArgumentHelp("Report only findings on lines changed since this git revision (from its merge base with HEAD).", valueName: "ref"))
+    var changedSince: String?
+
     @Option(name: .customLong("base-path"), help: ArgumentHelp("Make SARIF paths relative to this folder (default: the repository root, else the current folder).", valueName: "path"))
     var basePath: String?
 
@@ -88,7 +97,35 @@ struct Check: ParsableCommand {
             throw ExitCode(Exit.error)
         }
 
-        let report = Report(files: outcome.reports, rules: outcome.rules)
+        var reports = outcome.reports
+        if let changedSince {
+            reports = try Git.changedLines(since: changedSince).filter(reports)
+        }
+        var baselineNote: String?
+        if let writeBaseline {
+            let folder = (FileCollector.absolute(writeBaseline) as NSString).deletingLastPathComponent
+            let recorded = Baseline(reports: reports, baselineFolder: folder)
+            do {
+                try recorded.encoded().write(toFile: writeBaseline, atomically: true, encoding: .utf8)
+            } catch {
+                printError("edlint: cannot write \(writeBaseline): \(error.localizedDescription)")
+                throw ExitCode(Exit.error)
+            }
+            printError("edlint: recorded \(recorded.entries.count) finding\(recorded.entries.count == 1 ? "" : "s") in \(writeBaseline)")
+            return
+        }
+        if let baseline {
+            let folder = (FileCollector.absolute(baseline) as NSString).deletingLastPathComponent
+            do {
+                let (filtered, hidden, stale) = try Baseline.load(path: baseline).apply(to: reports, baselineFolder: folder)
+                reports = filtered
+                baselineNote = "Baseline \(baseline): \(hidden) recorded finding\(hidden == 1 ? "" : "s") hidden, \(stale.count) stale entr\(stale.count == 1 ? "y" : "ies") (fixed or changed since)."
+            } catch {
+                printError("edlint: \(error)")
+                throw ExitCode(Exit.error)
+            }
+        }
+        let report = Report(files: reports, rules: outcome.rules)
         let reporter: any Reporter
         switch format {
         case .human:
@@ -111,9 +148,12 @@ struct Check: ParsableCommand {
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
         }
+        if let baselineNote, statistics || format == .human {
+            printError(baselineNote)
+        }
 
         let level = failOn ?? outcome.configuredFailOn ?? .warning
-        let fails = outcome.reports.contains { $0.diagnostics.contains { level.fails(on: $0.severity) } }
+        let fails = reports.contains { $0.diagnostics.contains { level.fails(on: $0.severity) } }
         if fails { throw ExitCode(Exit.findings) }
     }
 

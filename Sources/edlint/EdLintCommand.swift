@@ -28,7 +28,7 @@ struct EdLintCommand: ParsableCommand {
             sources. Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or configuration error.
             """,
         version: "\(EdLintTool.name) \(EdLintTool.version)",
-        subcommands: [Check.self, RulesCommand.self, Explain.self, CheckRules.self],
+        subcommands: [Check.self, RulesCommand.self, Explain.self, CheckRules.self, InstallHook.self],
         defaultSubcommand: Check.self)
 }
 

@@ -176,3 +176,89 @@ struct SARIFCLITests {
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
     }
 }
+
+/// The git integrations: the pre-commit hook, --changed-since, baselines.
+struct GitIntegrationTests {
+    func git(_ arguments: [String], in directory: URL) throws -> ProcessResult {
+        var environment = ProcessInfo.processInfo.environment
+        environment["GIT_AUTHOR_NAME"] = "edlint test"
+        environment["GIT_AUTHOR_EMAIL"] = "test@example.invalid"
+        environment["GIT_COMMITTER_NAME"] = "edlint test"
+        environment["GIT_COMMITTER_EMAIL"] = "test@example.invalid"
+        return try Run.process(URL(fileURLWithPath: "/usr/bin/env"), ["git"] + arguments, in: directory, environment: environment)
+    }
+
+    static let repeated = """
+        The harbour board approved the new winter timetable on Monday after a long debate.
+
+        Crossings to the island will stop earlier from November.
+
+        The harbour board approved the new winter timetable on Monday after a long debate.
+
+        """
+
+    @Test func hookBlocksAStagedRepeatAndPassesTheFixedArticle() throws {
+        let binary = try #require(Fixtures.edlintBinary)
+        let repository = Fixtures.temporaryDirectory("edlint-hook")
+        defer { try? FileManager.default.removeItem(at: repository) }
+        #expect(try git(["init", "-q"], in: repository).status == 0)
+        let install = try Run.process(binary, ["install-hook"], in: repository)
+        #expect(install.status == 0, "\(install.stderr)")
+        #expect(try Run.process(binary, ["install-hook"], in: repository).status == 2)  // refuses to overwrite
+        #expect(try Run.process(binary, ["install-hook", "--force"], in: repository).status == 0)
+
+        try Fixtures.write(["article.md": Self.repeated], in: repository)
+        _ = try git(["add", "article.md"], in: repository)
+        // The working tree is fixed but the index is not: the hook judges the index.
+        try Fixtures.write(["article.md": "Fixed in the working tree only.\n"], in: repository)
+        let blocked = try git(["commit", "-qm", "repeated"], in: repository)
+        #expect(blocked.status != 0)
+        #expect(blocked.stdout.contains("repetition.paragraph") || blocked.stderr.contains("repetition.paragraph"))
+
+        let fixed = Self.repeated.components(separatedBy: "\n\n").prefix(2).joined(separator: "\n\n") + "\n"
+        try Fixtures.write(["article.md": fixed], in: repository)
+        _ = try git(["add", "article.md"], in: repository)
+        let passed = try git(["commit", "-qm", "fixed"], in: repository)
+        #expect(passed.status == 0, "\(passed.stdout)\(passed.stderr)")
+    }
+
+    @Test func changedSinceReportsOnlyEditedParagraphs() throws {
+        let binary = try #require(Fixtures.edlintBinary)
+        let repository = Fixtures.temporaryDirectory("edlint-changed")
+        defer { try? FileManager.default.removeItem(at: repository) }
+        _ = try git(["init", "-q"], in: repository)
+        try Fixtures.write(["a.md": "Studies show one thing.\n\nA plain paragraph.\n\nCritics contend another.\n"], in: repository)
+        _ = try git(["add", "."], in: repository)
+        _ = try git(["commit", "-qm", "base"], in: repository)
+        try Fixtures.write(["a.md": "Studies show one thing.\n\nExperts say a plain paragraph.\n\nCritics contend another.\n"], in: repository)
+        let result = try Run.process(binary, ["a.md", "--changed-since", "HEAD", "--format", "json"], in: repository)
+        #expect(result.status == 1)
+        let lines = try JSONDecoder().decode(ChangedSinceOutput.self, from: Data(result.stdout.utf8)).files[0].diagnostics.map(\.range.start.line)
+        #expect(lines == [3])
+    }
+
+    @Test func baselineHidesRecordedFindingsAfterInsertedLinesButNotNewOnes() throws {
+        let binary = try #require(Fixtures.edlintBinary)
+        let folder = Fixtures.temporaryDirectory("edlint-baseline")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Fixtures.write([".git/HEAD": "x", "a.md": "Intro.\n\nRelated Posts\n\nStudies show it works.\n"], in: folder)
+        #expect(try Run.process(binary, ["a.md", "--write-baseline", "baseline.json"], in: folder).status == 0)
+        try Fixtures.write(["a.md": "A new first paragraph.\n\nAnother one.\n\nIntro.\n\nRelated Posts\n\nStudies show it works.\n"], in: folder)
+        let hidden = try Run.process(binary, ["a.md", "--baseline", "baseline.json"], in: folder)
+        #expect(hidden.status == 0, "\(hidden.stdout)")
+        #expect(hidden.stderr.contains("2 recorded findings hidden, 0 stale"))
+        try Fixtures.write(["a.md": "Intro.\n\nRelated Posts\n\nStudies show it works.\n\nThe the end.\n"], in: folder)
+        let fresh = try Run.process(binary, ["a.md", "--baseline", "baseline.json", "--format", "json"], in: folder)
+        #expect(fresh.status == 1)
+        #expect(fresh.stdout.contains("style.doubled-word"))
+        #expect(!fresh.stdout.contains("boilerplate.related-content"))
+    }
+}
+
+private struct ChangedSinceOutput: Decodable {
+    struct File: Decodable { var diagnostics: [Diagnostic] }
+    struct Diagnostic: Decodable { var range: Range }
+    struct Range: Decodable { var start: Position }
+    struct Position: Decodable { var line: Int }
+    var files: [File]
+}

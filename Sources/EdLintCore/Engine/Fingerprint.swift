@@ -1,4 +1,4 @@
-import EdLintCore
+
 
 /// Content fingerprints: a finding's identity that survives lines inserted above it.
 ///
