@@ -16,13 +16,15 @@ struct EmbedRulePacks: BuildToolPlugin {
         }
         let directory = context.package.directoryURL.appending(path: folder)
         let files = Self.files(under: directory, extensions: extensions)
+        // The folders are inputs too: adding or removing a file changes their modification time.
+        let folders = [directory] + Set(files.map { $0.deletingLastPathComponent() }).sorted { $0.path < $1.path }
         let output = context.pluginWorkDirectoryURL.appending(path: "Embedded\(folder).swift")
         return [
             .buildCommand(
                 displayName: "Embedding \(files.count) files from \(folder)/",
                 executable: try context.tool(named: "RulePackEmbedder").url,
                 arguments: [directory.path, output.path, variable] + extensions,
-                inputFiles: files,
+                inputFiles: files + folders,
                 outputFiles: [output])
         ]
     }

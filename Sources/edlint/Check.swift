@@ -58,6 +58,12 @@ struct Check: ParsableCommand {
     @Option(name: .customLong("write-baseline"), help: ArgumentHelp("Record every current finding in this baseline file (and exit 0).", valueName: "file"))
     var writeBaseline: String?
 
+    @Flag(help: "Apply safe fixes in place: replacements, deleting word-for-word repeated paragraphs and boilerplate-only blocks.")
+    var fix = false
+
+    @Flag(help: "Show the safe fixes as a unified diff instead of applying them (exit 1 when there are any).")
+    var diff = false
+
     @Option(name: .customLong("changed-since"), help: ArgumentHelp("Report only findings on lines changed since this git revision (from its merge base with HEAD).", valueName: "ref"))
     var changedSince: String?
 
@@ -71,6 +77,8 @@ struct Check: ParsableCommand {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if config != nil, noConfig { throw ValidationError("--config and --no-config cannot be used together") }
         if stdinFilename != nil, !paths.contains("-") { throw ValidationError("--stdin-filename needs '-' among the paths") }
+        if (fix || diff), paths.contains("-") { throw ValidationError("--fix and --diff work on files, not standard input") }
+        if fix, diff { throw ValidationError("--fix and --diff cannot be used together") }
     }
 
     func run() throws {
@@ -89,18 +97,7 @@ struct Check: ParsableCommand {
             configurationPath: config, useConfiguration: !noConfig, rulePaths: rulePacks,
             selection: RuleSelection(select: splitList(select), ignore: splitList(ignore)), minSeverity: minSeverity,
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, reportUnusedSuppressions: reportUnusedSuppressions)
-        let outcome: LintOutcome
-        do {
-            outcome = try LintSession(builtinRules: builtins, request: request).run()
-        } catch {
-            printError("edlint: \(error)")
-            throw ExitCode(Exit.error)
-        }
-
-        var reports = outcome.reports
-        if let changedSince {
-            reports = try Git.changedLines(since: changedSince).filter(reports)
-        }
+        var (outcome, reports) = try lint(builtins: builtins, request: request)
         var baselineNote: String?
         if let writeBaseline {
             let folder = (FileCollector.absolute(writeBaseline) as NSString).deletingLastPathComponent
@@ -123,6 +120,44 @@ struct Check: ParsableCommand {
             } catch {
                 printError("edlint: \(error)")
                 throw ExitCode(Exit.error)
+            }
+        }
+        if fix || diff {
+            var changedFiles = 0
+            var fixedFindings = 0
+            var diffs = ""
+            reports = try reports.map { report in
+                let fixes = report.diagnostics.compactMap(\.fix)
+                guard !fixes.isEmpty, !report.source.bytes.isEmpty else { return report }
+                let (fixed, applied) = Fixes.apply(fixes, to: report.source.bytes)
+                guard fixed != report.source.bytes else { return report }
+                changedFiles += 1
+                fixedFindings += applied.count
+                if diff {
+                    diffs += Fixes.unifiedDiff(path: report.path, old: report.source.bytes, new: fixed)
+                    return report
+                }
+                do {
+                    try Fixes.write(fixed, to: report.path)
+                } catch {
+                    printError("edlint: cannot write \(report.path): \(error.localizedDescription)")
+                    throw ExitCode(Exit.error)
+                }
+                return report
+            }
+            if diff {
+                FileHandle.standardOutput.write(Data(diffs.utf8))
+                if changedFiles > 0 { throw ExitCode(Exit.findings) }
+                return
+            }
+            printError("edlint: fixed \(fixedFindings) finding\(fixedFindings == 1 ? "" : "s") in \(changedFiles) file\(changedFiles == 1 ? "" : "s")")
+            if changedFiles > 0 {
+                // Report what is left, with positions in the fixed text.
+                (outcome, reports) = try lint(builtins: builtins, request: request)
+                if let baseline {
+                    let folder = (FileCollector.absolute(baseline) as NSString).deletingLastPathComponent
+                    if let loaded = try? Baseline.load(path: baseline) { reports = loaded.apply(to: reports, baselineFolder: folder).reports }
+                }
             }
         }
         let report = Report(files: reports, rules: outcome.rules)
@@ -155,6 +190,22 @@ struct Check: ParsableCommand {
         let level = failOn ?? outcome.configuredFailOn ?? .warning
         let fails = reports.contains { $0.diagnostics.contains { level.fails(on: $0.severity) } }
         if fails { throw ExitCode(Exit.findings) }
+    }
+
+    /// Lints as requested and applies --changed-since.
+    private func lint(builtins: [any Rule], request: LintRequest) throws -> (LintOutcome, [FileReport]) {
+        let outcome: LintOutcome
+        do {
+            outcome = try LintSession(builtinRules: builtins, request: request).run()
+        } catch {
+            printError("edlint: \(error)")
+            throw ExitCode(Exit.error)
+        }
+        var reports = outcome.reports
+        if let changedSince {
+            reports = try Git.changedLines(since: changedSince).filter(reports)
+        }
+        return (outcome, reports)
     }
 
     /// The folder holding `.git`, from the current folder upward.

@@ -262,3 +262,31 @@ private struct ChangedSinceOutput: Decodable {
     struct Position: Decodable { var line: Int }
     var files: [File]
 }
+
+struct FixTests {
+    static let article = "The board met in order to approve the budget after a long debate on Monday.\n\nRelated Posts\n\nThe board met in order to approve the budget after a long debate on Monday.\n\nThe end.\n"
+
+    @Test func diffPreviewsAndFixAppliesSafeFixes() throws {
+        let binary = try #require(Fixtures.edlintBinary)
+        let folder = Fixtures.temporaryDirectory("edlint-fix")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Fixtures.write([".git/HEAD": "x", "a.md": Self.article, "clean.md": "Nothing to fix here.\n"], in: folder)
+        let cleanURL = folder.appendingPathComponent("clean.md")
+        let before = try FileManager.default.attributesOfItem(atPath: cleanURL.path)[.modificationDate] as? Date
+
+        let preview = try Run.process(binary, ["a.md", "clean.md", "--diff"], in: folder)
+        #expect(preview.status == 1)
+        #expect(preview.stdout.contains("-Related Posts"))
+        #expect(preview.stdout.contains("+The board met to approve the budget"))
+        #expect(try String(contentsOf: folder.appendingPathComponent("a.md"), encoding: .utf8) == Self.article)
+
+        let fixed = try Run.process(binary, ["a.md", "clean.md", "--fix"], in: folder)
+        #expect(fixed.status == 0, "\(fixed.stdout)\(fixed.stderr)")
+        #expect(try String(contentsOf: folder.appendingPathComponent("a.md"), encoding: .utf8)
+            == "The board met to approve the budget after a long debate on Monday.\n\nThe end.\n")
+        // A file with nothing to fix is not rewritten.
+        let after = try FileManager.default.attributesOfItem(atPath: cleanURL.path)[.modificationDate] as? Date
+        #expect(before == after)
+        #expect(try Run.process(binary, ["a.md", "--diff"], in: folder).status == 0)
+    }
+}

@@ -39,6 +39,7 @@ public struct Linter: Sendable {
         let suppressions = Suppressions(document: document)
         var (kept, unused) = suppressions.apply(to: diagnostics)
         kept = Self.onePerSentence(kept.filter { $0.severity >= minSeverity }, in: document)
+        kept = Self.withBlockDeletions(kept, in: document)
         if reportUnusedSuppressions {
             for directive in unused {
                 let targets = directive.targets.isEmpty ? "any rule" : directive.targets.joined(separator: ", ")
@@ -49,6 +50,22 @@ public struct Linter: Sendable {
             }
         }
         return kept.sorted(by: Diagnostic.inReportOrder)
+    }
+
+    /// A boilerplate finding that covers a whole block (a "Related Posts" line, a menu item) can be
+    /// fixed by deleting the block.
+    static func withBlockDeletions(_ diagnostics: [Diagnostic], in document: Document) -> [Diagnostic] {
+        diagnostics.map { diagnostic in
+            guard diagnostic.category == .boilerplate, diagnostic.fix == nil,
+                let block = document.blocks.first(where: {
+                    $0.sourceRange.lowerBound >= diagnostic.range.lowerBound && $0.sourceRange.upperBound <= diagnostic.range.upperBound
+                        && $0.sourceRange.overlaps(diagnostic.range)
+                })
+            else { return diagnostic }
+            var fixed = diagnostic
+            fixed.fix = Fixes.deletion(of: block, in: document.source)
+            return fixed
+        }
     }
 
     /// Categories in which one finding per sentence is enough: a sentence that opens with

@@ -42,9 +42,12 @@ struct RepeatedParagraphRule: Rule {
             let later = document.blocks[pair.later]
             let line = document.source.location(of: earlier.sourceRange.lowerBound).line
             let how = pair.overlap >= 0.999 ? "word for word" : "nearly word for word (\(Excerpt.percent(pair.overlap)) the same wording)"
+            // A word-for-word copy of a plain paragraph can safely go.
+            let fix = pair.overlap >= 0.999 && later.kind == .paragraph && later.text == earlier.text
+                ? Fixes.deletion(of: later, in: document.source) : nil
             return context.diagnostic(
                 "This paragraph repeats the paragraph at line \(line) \(how)", at: later.sourceRange,
-                related: [RelatedLocation(message: "first stated here", range: earlier.sourceRange)])
+                related: [RelatedLocation(message: "first stated here", range: earlier.sourceRange)], fix: fix)
         }
     }
 }
