@@ -47,7 +47,8 @@ public struct HumanReporter: Reporter {
             text += style.gutter("   = ") + style.bold("note") + ": " + TerminalText.sanitized(related.message) + " (\(place))\n"
         }
         if let fix = diagnostic.fix {
-            text += style.gutter("   = ") + style.bold("fix") + ": replace with '" + TerminalText.sanitized(fix.replacement) + "'\n"
+            let action = fix.replacement.isEmpty ? "delete it (edlint --fix)" : "replace with '" + TerminalText.sanitized(fix.replacement) + "' (edlint --fix)"
+            text += style.gutter("   = ") + style.bold("fix") + ": " + action + "\n"
         }
         return text
     }

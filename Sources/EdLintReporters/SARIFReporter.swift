@@ -41,7 +41,7 @@ public struct SARIFReporter: Reporter {
                 }
                 let fixes = diagnostic.fix.map { fix in
                     [SARIF.Fix(
-                        description: .init(text: "Replace with '\(fix.replacement)'"),
+                        description: .init(text: fix.replacement.isEmpty ? "Delete it" : "Replace with '\(fix.replacement)'"),
                         artifactChanges: [
                             .init(
                                 artifactLocation: artifact(file.path),
