@@ -65,6 +65,8 @@ let package = Package(
             name: "ReporterTests", dependencies: ["EdLintReporters", "EdLintRules", "EdLintTestSupport"],
             resources: [.copy("Golden")]),
         // Depends on the executable so that `swift test` builds the binary it runs.
-        .testTarget(name: "CLITests", dependencies: ["EdLintTestSupport", "edlint"]),
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["EdLintTestSupport", "edlint", .product(name: "Yams", package: "Yams")]),
     ]
 )
