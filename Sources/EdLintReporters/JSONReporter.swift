@@ -65,10 +65,7 @@ public struct JSONReporter: Reporter {
                     diagnostics: file.diagnostics.map { diagnostic(for: $0, in: file.source, report: report) })
             },
             summary: report.summary)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(output) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return encodeJSON(output)
     }
 
     private func diagnostic(for diagnostic: EdLintCore.Diagnostic, in source: SourceFile, report: Report) -> JSONOutput.Diagnostic {

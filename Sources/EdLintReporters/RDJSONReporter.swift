@@ -81,10 +81,7 @@ public struct RDJSONReporter: Reporter {
             }
         }
         let output = Output(source: Source(name: EdLintTool.name, url: EdLintTool.informationURI), severity: "WARNING", diagnostics: items)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(output) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return encodeJSON(output)
     }
 
     static func severity(_ severity: Severity) -> String {

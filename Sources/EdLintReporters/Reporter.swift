@@ -1,4 +1,5 @@
 import EdLintCore
+import Foundation
 
 /// What every reporter renders: the files with their findings, and the rules that ran.
 public struct Report: Sendable {
@@ -21,6 +22,14 @@ public struct Report: Sendable {
 /// An output format. Reporters are instances (they take options) and produce typed output.
 public protocol Reporter {
     func render(_ report: Report) -> String
+}
+
+/// Stable, readable JSON for the JSON-based formats: sorted keys, unescaped slashes.
+func encodeJSON<T: Encodable>(_ value: T) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    guard let data = try? encoder.encode(value) else { return "{}\n" }
+    return String(decoding: data, as: UTF8.self) + "\n"
 }
 
 /// The formats `--format` accepts; one reporter file each.

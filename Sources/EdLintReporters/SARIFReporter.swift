@@ -68,10 +68,7 @@ public struct SARIFReporter: Reporter {
                     invocations: [.init(executionSuccessful: true, toolExecutionNotifications: notifications)],
                     results: results, columnKind: "utf16CodeUnits")
             ])
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(log) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return encodeJSON(log)
     }
 
     static func level(_ severity: Severity) -> String {

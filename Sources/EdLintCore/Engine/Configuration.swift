@@ -70,9 +70,9 @@ public struct Configuration {
                     }
                     if entry.key == "include" { configuration.include = globs } else { configuration.exclude = globs }
                 case "fail_on":
-                    configuration.failOn = try enumValue(FailLevel.self, value, key: entry.key)
+                    configuration.failOn = try value.enumeration(FailLevel.self, key: entry.key)
                 case "min_severity":
-                    configuration.minSeverity = try enumValue(Severity.self, value, key: entry.key)
+                    configuration.minSeverity = try value.enumeration(Severity.self, key: entry.key)
                 case "categories":
                     for category in try value.mapping(named: "categories", allowed: nil) {
                         guard let known = Category(rawValue: category.key) else {
@@ -110,7 +110,7 @@ public struct Configuration {
             case "off", "false", "disable", "disabled": setting.enabled = false
             case "on", "true", "enable", "enabled": setting.enabled = true
             default:
-                setting.severity = try enumValue(Severity.self, value, key: "severity")
+                setting.severity = try value.enumeration(Severity.self, key: "severity")
                 setting.enabled = true
             }
             return setting
@@ -119,7 +119,7 @@ public struct Configuration {
         for entry in try value.mapping(named: "a rule setting", allowed: allowed) {
             switch entry.key {
             case "enabled": setting.enabled = try entry.value.bool(key: "enabled")
-            case "severity": setting.severity = try enumValue(Severity.self, entry.value, key: "severity")
+            case "severity": setting.severity = try entry.value.enumeration(Severity.self, key: "severity")
             case "options":
                 for option in try entry.value.mapping(named: "options", allowed: nil) {
                     setting.options.append((option.key, option.keyLocation, option.value))
@@ -128,20 +128,6 @@ public struct Configuration {
             }
         }
         return setting
-    }
-
-    private static func enumValue<T: RawRepresentable & CaseIterable>(_ type: T.Type, _ value: YAMLValue, key: String)
-        throws(YAMLShapeError) -> T where T.RawValue == String
-    {
-        let name = try value.string(key: key)
-        guard let result = T(rawValue: name) else {
-            let names = T.allCases.map(\.rawValue)
-            throw .invalidValue(
-                value.location, key: key,
-                message: "'\(name)' is not one of \(names.joined(separator: ", "))"
-                    + (NameSuggestion.nearest(to: name, in: names).map { " (did you mean '\($0)'?)" } ?? ""))
-        }
-        return result
     }
 
     /// Whether `relativePath` (to `directory`) passes `include` and `exclude`.

@@ -30,6 +30,11 @@ public enum YAMLRuleKinds {
     static func kind(named name: String) -> (any YAMLRuleKind.Type)? { all.first { $0.name == name } }
 }
 
+/// `case:` in a rule file (and in a conditional rule's `first`/`second`).
+enum CaseMode: String, CaseIterable {
+    case insensitive, sensitive
+}
+
 /// A rule read from `Rules/<category>/<slug>.yml`.
 public struct YAMLRule: Rule {
     public let description: RuleDescription
@@ -95,20 +100,14 @@ public struct YAMLRule: Rule {
             let summary = try required("summary").string(key: "summary")
             let rationale = try required("rationale").string(key: "rationale")
             let severity = try fields["severity"].map { value throws(YAMLShapeError) in
-                try enumValue(Severity.self, value, key: "severity")
+                try value.enumeration(Severity.self, key: "severity")
             } ?? .warning
             let scope = try fields["scope"].map { value throws(YAMLShapeError) in
-                try enumValue(RuleScope.self, value, key: "scope")
+                try value.enumeration(RuleScope.self, key: "scope")
             } ?? kindType.defaultScope
-            let caseInsensitive: Bool
-            switch try fields["case"]?.string(key: "case") ?? "insensitive" {
-            case "insensitive": caseInsensitive = true
-            case "sensitive": caseInsensitive = false
-            case let other:
-                throw YAMLShapeError.invalidValue(
-                    fields["case"]?.location ?? root.location, key: "case",
-                    message: "'\(other)' is not 'sensitive' or 'insensitive'")
-            }
+            let caseInsensitive = try fields["case"].map { value throws(YAMLShapeError) in
+                try value.enumeration(CaseMode.self, key: "case")
+            } != .sensitive
             var skip: Set<SkipRegion> = []
             if let skipValue = fields["skip"] {
                 for (name, location) in try skipValue.strings(key: "skip") {
@@ -169,20 +168,6 @@ public struct YAMLRule: Rule {
         }
         guard slugIsValid else { throw .badFileName(path: path) }
         return (category, slug)
-    }
-
-    private static func enumValue<T: RawRepresentable & CaseIterable>(_ type: T.Type, _ value: YAMLValue, key: String)
-        throws(YAMLShapeError) -> T where T.RawValue == String
-    {
-        let name = try value.string(key: key)
-        guard let result = T(rawValue: name) else {
-            let names = T.allCases.map(\.rawValue)
-            throw .invalidValue(
-                value.location, key: key,
-                message: "'\(name)' is not one of \(names.joined(separator: ", "))"
-                    + (NameSuggestion.nearest(to: name, in: names).map { " (did you mean '\($0)'?)" } ?? ""))
-        }
-        return result
     }
 
     private static func examples(_ value: YAMLValue?, root: YAMLValue) throws(RuleLoadError) -> ([String], [String]) {

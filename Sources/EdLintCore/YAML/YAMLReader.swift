@@ -137,6 +137,20 @@ public struct YAMLValue {
         return value
     }
 
+    /// One of an enumeration's raw values; otherwise an error listing them, with the nearest.
+    public func enumeration<T: RawRepresentable & CaseIterable>(_ type: T.Type, key: String) throws(YAMLShapeError) -> T
+    where T.RawValue == String {
+        let name = try string(key: key)
+        guard let result = T(rawValue: name) else {
+            let names = T.allCases.map(\.rawValue)
+            throw .invalidValue(
+                location, key: key,
+                message: "'\(name)' is not one of \(names.joined(separator: ", "))"
+                    + (NameSuggestion.nearest(to: name, in: names).map { " (did you mean '\($0)'?)" } ?? ""))
+        }
+        return result
+    }
+
     /// A list of strings; a single string is accepted as a list of one.
     public func strings(key: String) throws(YAMLShapeError) -> [(String, FileLocation)] {
         switch node {

@@ -63,14 +63,7 @@ struct ConditionalKind: YAMLRuleKind {
         // support often hinges on a capital (a name).
         var caseInsensitive = common.caseInsensitive
         if let caseValue = fields["case"] {
-            do {
-                switch try caseValue.string(key: "case") {
-                case "insensitive": caseInsensitive = true
-                case "sensitive": caseInsensitive = false
-                case let other:
-                    throw YAMLShapeError.invalidValue(caseValue.location, key: "case", message: "'\(other)' is not 'sensitive' or 'insensitive'")
-                }
-            } catch let error as YAMLShapeError { throw .shape(error) } catch { throw .unreadable(path: file.path, reason: "\(error)") }
+            do { caseInsensitive = try caseValue.enumeration(CaseMode.self, key: "case") == .insensitive } catch { throw .shape(error) }
         }
         let alternatives = try AlternativesReader.read(
             phrases: fields["phrases"], patterns: fields["patterns"], caseInsensitive: caseInsensitive)
