@@ -237,6 +237,27 @@ struct GitIntegrationTests {
         #expect(lines == [3])
     }
 
+    @Test(.enabled(if: Fixtures.shared != nil, "../shared is absent; skipped"))
+    func changedSinceOnAnEditedSeedReportsOnlyTheEditedParagraphs() throws {
+        let binary = try #require(Fixtures.edlintBinary)
+        let seed = try String(contentsOf: try #require(Fixtures.shared).appendingPathComponent("samples/seed-article.txt"), encoding: .utf8)
+        let repository = Fixtures.temporaryDirectory("edlint-changed-seed")
+        defer { try? FileManager.default.removeItem(at: repository) }
+        _ = try git(["init", "-q"], in: repository)
+        try Fixtures.write(["seed.txt": seed], in: repository)
+        _ = try git(["add", "."], in: repository)
+        _ = try git(["commit", "-qm", "seed"], in: repository)
+        // Edit two paragraphs: line 13 keeps a vague source, line 17 gains one.
+        var lines = seed.components(separatedBy: "\n")
+        lines[12] = lines[12].replacingOccurrences(of: "Analysts point out", with: "Observers point out")
+        lines[16] = "Experts say " + lines[16]
+        try Fixtures.write(["seed.txt": lines.joined(separator: "\n")], in: repository)
+        let result = try Run.process(binary, ["seed.txt", "--changed-since", "HEAD", "--format", "json"], in: repository)
+        #expect(result.status == 1)
+        let found = try JSONDecoder().decode(ChangedSinceOutput.self, from: Data(result.stdout.utf8)).files[0].diagnostics.map(\.range.start.line)
+        #expect(Set(found) == [13, 17])
+    }
+
     @Test func baselineHidesRecordedFindingsAfterInsertedLinesButNotNewOnes() throws {
         let binary = try #require(Fixtures.edlintBinary)
         let folder = Fixtures.temporaryDirectory("edlint-baseline")
