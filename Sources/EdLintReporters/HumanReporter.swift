@@ -59,19 +59,29 @@ public struct HumanReporter: Reporter {
         let lineRange = source.lines.contentRange(ofLine: lineIndex, in: source.bytes)
         let spanStart = max(range.lowerBound, lineRange.lowerBound)
         let spanEnd = min(max(range.upperBound, spanStart), lineRange.upperBound)
+        // Decode only a window around the span: a frame shows at most `frameWidth` columns, and a
+        // long line may hold thousands of findings.
+        let reach = frameWidth * 4  // bytes: enough for frameWidth columns of four-byte characters
+        let windowStart = Self.characterBoundary(in: source.bytes, at: max(lineRange.lowerBound, spanStart - reach), floor: lineRange.lowerBound)
+        let windowEnd = Self.characterBoundary(in: source.bytes, at: min(lineRange.upperBound, spanEnd + reach), floor: spanEnd)
+        let clippedEnd = min(spanEnd, spanStart + reach)
+        let spanCut = Self.characterBoundary(in: source.bytes, at: clippedEnd, floor: spanStart)
 
-        let before = Array(source.text(in: lineRange.lowerBound..<spanStart).unicodeScalars)
-        let inside = Array(source.text(in: spanStart..<spanEnd).unicodeScalars)
-        let after = Array(source.text(in: spanEnd..<lineRange.upperBound).unicodeScalars)
+        var before = Array(source.text(in: windowStart..<spanStart).unicodeScalars)
+        let inside = Array(source.text(in: spanStart..<spanCut).unicodeScalars)
+        let after = Array(source.text(in: (spanCut == spanEnd ? spanEnd : spanCut)..<max(spanCut, windowEnd)).unicodeScalars)
+        let beforeIsCut = windowStart > lineRange.lowerBound
+        let afterIsCut = windowEnd < lineRange.upperBound
+        if beforeIsCut { before.insert("…", at: 0) }
 
         // Show the whole line when it fits; otherwise keep some context before the span and cut the rest.
-        let lineWidth = (before + inside + after).reduce(0) { $0 + TerminalText.width(of: display($1)) }
-        let lead = lineWidth <= frameWidth ? Int.max : max(10, frameWidth / 3)
+        let lineWidth = (before + inside + after).reduce(0) { $0 + Self.columns($1) }
+        let lead = lineWidth <= frameWidth && !beforeIsCut && !afterIsCut ? Int.max : max(10, frameWidth / 3)
         var shownBefore = before
         var cutBefore = false
-        var width = shownBefore.reduce(0) { $0 + TerminalText.width(of: display($1)) }
+        var width = shownBefore.reduce(0) { $0 + Self.columns($1) }
         while width > lead, !shownBefore.isEmpty {
-            width -= TerminalText.width(of: display(shownBefore.removeFirst()))
+            width -= Self.columns(shownBefore.removeFirst())
             cutBefore = true
         }
         let room = max(1, frameWidth - width)
@@ -79,7 +89,7 @@ public struct HumanReporter: Reporter {
         var insideWidth = 0
         var cutInside = false
         for scalar in inside {
-            let scalarWidth = TerminalText.width(of: display(scalar))
+            let scalarWidth = Self.columns(scalar)
             if insideWidth + scalarWidth > room {
                 cutInside = true
                 break
@@ -89,10 +99,10 @@ public struct HumanReporter: Reporter {
         }
         var shownAfter: [Unicode.Scalar] = []
         var afterWidth = 0
-        var cutAfter = cutInside && !after.isEmpty
+        var cutAfter = (cutInside && !after.isEmpty) || afterIsCut
         if !cutInside {
             for scalar in after {
-                let scalarWidth = TerminalText.width(of: display(scalar))
+                let scalarWidth = Self.columns(scalar)
                 if width + insideWidth + afterWidth + scalarWidth > frameWidth {
                     cutAfter = true
                     break
@@ -102,9 +112,9 @@ public struct HumanReporter: Reporter {
             }
         }
 
-        let prefix = (cutBefore ? "…" : "") + shownBefore.map(display).joined()
-        let body = shownInside.map(display).joined() + (cutInside ? "…" : "")
-        let suffix = shownAfter.map(display).joined() + (cutAfter && !cutInside ? "…" : "")
+        let prefix = (cutBefore ? "…" : "") + Self.display(shownBefore)
+        let body = Self.display(shownInside) + (cutInside ? "…" : "")
+        let suffix = Self.display(shownAfter) + (cutAfter && !cutInside ? "…" : "")
         let number = String(lineIndex + 1)
         let pad = String(repeating: " ", count: number.count)
         let caretCount = max(1, TerminalText.width(of: body))
@@ -115,8 +125,23 @@ public struct HumanReporter: Reporter {
         return text
     }
 
-    private func display(_ scalar: Unicode.Scalar) -> String {
-        TerminalText.sanitized(String(scalar))
+    /// `offset` moved back to the start of a UTF-8 character, but not below `floor`.
+    static func characterBoundary(in bytes: [UInt8], at offset: Int, floor: Int) -> Int {
+        var position = offset
+        while position > floor, position < bytes.count, bytes[position] & 0xC0 == 0x80 { position -= 1 }
+        return position
+    }
+
+    /// Scalars as they are shown: control characters escaped (see `TerminalText`).
+    static func display(_ scalars: [Unicode.Scalar]) -> String {
+        TerminalText.sanitized(String(String.UnicodeScalarView(scalars)))
+    }
+
+    /// Columns a scalar takes once shown (an escaped control character takes its escape's width).
+    static func columns(_ scalar: Unicode.Scalar) -> Int {
+        if scalar.value >= 0x20 && scalar.value < 0x7F || scalar == "\t" { return 1 }
+        if TerminalText.isUnsafe(scalar) { return String(scalar.value, radix: 16).count + 4 }
+        return TerminalText.width(of: scalar)
     }
 
     func summary(_ report: Report, style: Styler) -> String {

@@ -5,6 +5,8 @@
 public enum TerminalText {
     /// `text` with control and bidi-control scalars escaped, tabs as one space.
     public static func sanitized(_ text: String) -> String {
+        // Most text needs nothing: printable ASCII and ordinary letters.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A file's original bytes with a line index. Every position in edlint is a byte offset into `bytes`.
 public struct SourceFile: Sendable {
     /// The path as shown to the user.
@@ -7,6 +9,8 @@ public struct SourceFile: Sendable {
     /// 3 when the file starts with a UTF-8 byte order mark, else 0.
     public let bomLength: Int
     public let lines: LineIndex
+    /// Where `location(of:)` last counted (shared by copies; guarded by a lock).
+    private let locationCache = LocationCache()
 
     public init(path: String, bytes: [UInt8]) {
         self.path = path
@@ -95,20 +99,51 @@ public struct SourceLocation: Sendable, Hashable, Codable {
 }
 
 extension SourceFile {
-    /// The 1-based location of a byte offset.
+    /// The 1-based location of a byte offset. Offsets asked in increasing order on one line
+    /// (findings are sorted) continue counting where the last one stopped, so a long line with
+    /// many findings costs one pass, not one pass per finding.
     public func location(of offset: Int) -> SourceLocation {
         let clamped = max(0, min(offset, bytes.count))
         let line = lines.lineIndex(containing: clamped)
-        let start = min(lines.starts[line], clamped)
-        var scalars = 0
-        var utf16 = 0
-        for index in start..<clamped {
-            let byte = bytes[index]
+        let lineStart = min(lines.starts[line], clamped)
+        var (position, scalars, utf16) = (lineStart, 0, 0)
+        if let last = locationCache.load(), last.line == line, last.offset <= clamped, last.offset >= lineStart {
+            (position, scalars, utf16) = (last.offset, last.scalars, last.utf16)
+        }
+        while position < clamped {
+            let byte = bytes[position]
             if byte & 0xC0 != 0x80 {  // not a continuation byte: a new scalar starts here
                 scalars += 1
                 utf16 += byte >= 0xF0 ? 2 : 1
             }
+            position += 1
         }
+        locationCache.store(LocationCache.Anchor(line: line, offset: clamped, scalars: scalars, utf16: utf16))
         return SourceLocation(line: line + 1, column: scalars + 1, utf16Column: utf16 + 1, offset: clamped)
+    }
+}
+
+/// The last position `SourceFile.location(of:)` computed.
+final class LocationCache: @unchecked Sendable {
+    struct Anchor {
+        var line: Int
+        var offset: Int
+        var scalars: Int
+        var utf16: Int
+    }
+
+    private let lock = NSLock()
+    private var anchor: Anchor?
+
+    func load() -> Anchor? {
+        lock.lock()
+        defer { lock.unlock() }
+        return anchor
+    }
+
+    func store(_ new: Anchor) {
+        lock.lock()
+        anchor = new
+        lock.unlock()
     }
 }
