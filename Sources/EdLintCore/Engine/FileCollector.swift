@@ -89,9 +89,14 @@ public struct FileCollector {
                     let absolute = Self.absolute(onDisk(path))
                     guard admits(absolute), seen.insert(absolute).inserted else { continue }
                     targets.append(LintTarget(displayPath: path, absolutePath: absolute, format: format, isStandardInput: false))
-                case .symlinkToDirectory, .other, .missing:
-                    // Folder symlinks are not followed (they can loop or leave the tree); sockets,
-                    // FIFOs and devices are not text files.
+                case .other, .missing:
+                    // A FIFO, socket or device, or a symlink to nothing, named like a text file:
+                    // say so rather than skip it silently.
+                    if DocumentFormat.forPath(name) != nil, name.contains(".") {
+                        problems.append((path, Self.linkAwareType(onDisk(path)) == .missing ? "dangling symbolic link" : "not a regular file"))
+                    }
+                case .symlinkToDirectory:
+                    // Folder symlinks are not followed: they can loop or leave the tree.
                     continue
                 }
             }
@@ -108,7 +113,7 @@ public struct FileCollector {
         case missing(String)
     }
 
-    enum WalkType {
+    enum WalkType: Equatable {
         case regular, directory, symlinkToDirectory, other, missing
     }
 

@@ -78,7 +78,7 @@ struct NavigationRule: Rule {
                 continue
             }
             var end = index
-            while end + 1 < blocks.count, isMenuLine[end + 1] { end += 1 }
+            while end + 1 < blocks.count, isMenuLine[end + 1], !Self.separated(blocks[end], blocks[end + 1], in: document) { end += 1 }
             let runLength = end - index + 1
             for position in index...end where runLength >= minRun || isNavigation[position] {
                 let block = blocks[position]
@@ -90,6 +90,11 @@ struct NavigationRule: Rule {
             index = end + 1
         }
         return diagnostics
+    }
+
+    /// Whether code, HTML or a rule stands between two blocks: a menu is one stretch of lines.
+    static func separated(_ first: Block, _ second: Block, in document: Document) -> Bool {
+        document.nonProse.contains { $0.range.lowerBound >= first.sourceRange.upperBound && $0.range.upperBound <= second.sourceRange.lowerBound }
     }
 
     static func endsLikeSentence(_ block: Block) -> Bool {
