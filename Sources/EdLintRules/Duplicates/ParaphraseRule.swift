@@ -65,7 +65,7 @@ struct ParaphraseRule: Rule {
         ])
 
     static let defaultThreshold = 0.44
-    static let defaultOneSentenceThreshold = 0.52
+    static let defaultOneSentenceThreshold = 0.55
     static let defaultShortSentencesThreshold = 0.63
     /// Content words from which a single sentence counts as a paragraph.
     static let longSentenceTerms = 18
