@@ -78,8 +78,8 @@ for pos in ["noun", "verb", "adj", "adv"] {
             if fields[base] == "@" || fields[base] == "@i" { parents.append("\(targetPOS)\(fields[base + 1])") }
             if fields[base] == "\\" { pertains.append("\(targetPOS)\(fields[base + 1])") }
         }
-        hypernyms["\(pos.first!)\(fields[0])"] = parents
-        if !pertains.isEmpty { pertainyms["\(pos.first!)\(fields[0])"] = pertains }
+        hypernyms["\(pos.prefix(1))\(fields[0])"] = parents
+        if !pertains.isEmpty { pertainyms["\(pos.prefix(1))\(fields[0])"] = pertains }
     }
 }
 for pos in ["noun", "verb", "adj", "adv"] {
@@ -95,7 +95,7 @@ for pos in ["noun", "verb", "adj", "adv"] {
         // lemma pos synset_cnt p_cnt [ptr…] sense_cnt tagsense_cnt offsets…
         let offsetsStart = 4 + pointerCount + 2
         guard offsetsStart < fields.count else { continue }
-        let all = fields[offsetsStart...].map { "\(pos.first!)\($0)" }
+        let all = fields[offsetsStart...].map { "\(pos.prefix(1))\($0)" }
         var common = Array(all.prefix(senses))
         for concept in common { common += pertainyms[concept] ?? [] }
         lemmaConcepts[lemma, default: []].formUnion(common)
