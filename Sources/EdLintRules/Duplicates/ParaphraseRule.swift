@@ -117,20 +117,20 @@ struct ParaphraseRule: Rule {
             }
         }
         let blocks = eligible.map(terms.analyze).filter { $0.contentTermCount >= minimumTerms }
-        // What each block covers, with and without loose relatives (short single sentences use the strict one).
+        guard blocks.count >= 2 else { return [] }
+        // What each block covers, with and without loose relatives (short single sentences use the
+        // strict one); worked out only for blocks that get compared.
         var strict = similarity
         strict.relatedCredit = 0
-        let loose = blocks.map { block -> TermBlock in
-            var expanded = block
-            terms.expand(&expanded, credits: similarity)
-            return expanded
+        var looseExpansions = [TermBlock?](repeating: nil, count: blocks.count)
+        var strictExpansions = [TermBlock?](repeating: nil, count: blocks.count)
+        func expanded(_ position: Int, loose: Bool) -> TermBlock {
+            if let done = loose ? looseExpansions[position] : strictExpansions[position] { return done }
+            var block = blocks[position]
+            terms.expand(&block, credits: loose ? similarity : strict)
+            if loose { looseExpansions[position] = block } else { strictExpansions[position] = block }
+            return block
         }
-        let tight = blocks.map { block -> TermBlock in
-            var expanded = block
-            terms.expand(&expanded, credits: strict)
-            return expanded
-        }
-        guard blocks.count >= 2 else { return [] }
         // Near-verbatim copies long enough for repetition.paragraph are reported there.
         let repeated = Set(
             RepeatedBlocks.pairs(
@@ -149,8 +149,8 @@ struct ParaphraseRule: Rule {
                 // close links only. A long one-sentence paragraph is judged like any paragraph.
                 let singleSentences = earlier.sentences.count == 1 && later.sentences.count == 1
                     && min(earlier.contentTermCount, later.contentTermCount) < Self.longSentenceTerms
-                earlier = singleSentences ? tight[candidate] : loose[candidate]
-                let expandedLater = singleSentences ? tight[position] : loose[position]
+                earlier = expanded(candidate, loose: !singleSentences)
+                let expandedLater = expanded(position, loose: !singleSentences)
                 var result = similarity.compare(earlier: earlier, later: expandedLater, terms: terms)
                 if singleSentences, Self.numbersDiffer(earlier, expandedLater, terms: terms) {
                     // Two short sentences with different figures report different facts.
