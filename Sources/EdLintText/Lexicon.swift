@@ -14,23 +14,15 @@ public final class Lexicon: Sendable {
         var paragraphs = 1.0
         var synonyms: [String: [Int32]] = [:]
         var related: [String: [Int32]] = [:]
-        func parseIDs(_ text: String, into table: inout [String: [Int32]]) {
-            for line in text.split(separator: "\n") {
-                let fields = line.split(separator: "\t")
-                guard fields.count == 2 else { continue }
-                table[String(fields[0])] = fields[1].split(separator: ",").compactMap { Int32($0) }
-            }
-        }
         for file in files {
             switch file.path {
             case "idf.tsv":
-                for line in file.text.split(separator: "\n") {
-                    let fields = line.split(separator: "\t")
-                    guard fields.count == 2, let count = Int32(fields[1]) else { continue }
-                    if fields[0] == "#paragraphs" { paragraphs = Double(count) } else { frequency[String(fields[0])] = count }
+                Self.parse(file.text) { key, numbers in
+                    guard let count = numbers.first else { return }
+                    if key == "#paragraphs" { paragraphs = Double(count) } else { frequency[key] = count }
                 }
-            case "synonyms.tsv": parseIDs(file.text, into: &synonyms)
-            case "related.tsv": parseIDs(file.text, into: &related)
+            case "synonyms.tsv": Self.parse(file.text) { key, numbers in synonyms[key] = numbers }
+            case "related.tsv": Self.parse(file.text) { key, numbers in related[key] = numbers }
             default: continue
             }
         }
@@ -38,6 +30,42 @@ public final class Lexicon: Sendable {
         paragraphCount = paragraphs
         synonymConcepts = synonyms
         relatedConcepts = related
+    }
+
+    /// Reads `key<TAB>n,n,n` lines straight from the UTF-8 bytes (this runs at every start-up that
+    /// compares paragraphs, so it avoids building substrings).
+    private static func parse(_ text: String, _ row: (String, [Int32]) -> Void) {
+        var text = text
+        text.withUTF8 { bytes in
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let keyStart = index
+                while index < count, bytes[index] != 0x09, bytes[index] != 0x0A { index += 1 }
+                let key = String(decoding: UnsafeBufferPointer(rebasing: bytes[keyStart..<index]), as: UTF8.self)
+                var numbers: [Int32] = []
+                if index < count, bytes[index] == 0x09 {
+                    index += 1
+                    var value: Int32 = 0
+                    var hasDigits = false
+                    while index < count, bytes[index] != 0x0A {
+                        let byte = bytes[index]
+                        if byte >= 0x30, byte <= 0x39 {
+                            value = value &* 10 &+ Int32(byte - 0x30)
+                            hasDigits = true
+                        } else if byte == 0x2C, hasDigits {
+                            numbers.append(value)
+                            value = 0
+                            hasDigits = false
+                        }
+                        index += 1
+                    }
+                    if hasDigits { numbers.append(value) }
+                }
+                if !key.isEmpty, !numbers.isEmpty { row(key, numbers) }
+                index += 1
+            }
+        }
     }
 
     /// Inverse document frequency of a stem: rare words, names and numbers weigh more than

@@ -106,7 +106,6 @@ struct ParaphraseRule: Rule {
         let similarity = ParagraphSimilarity(synonymCredit: context.options.double("synonym_credit", default: 0.8))
         let minimumTerms = context.options.int("minimum_terms", default: 4)
 
-        let terms = DocumentTerms()
         var heading: Block?
         var eligible: [Block] = []
         let comparable = Set(DuplicateScope.comparable(in: document).map(\.index))
@@ -116,6 +115,9 @@ struct ParaphraseRule: Rule {
                 eligible.append(block)
             }
         }
+        // A document with fewer than two paragraphs has nothing to compare (and need not load the lexicon).
+        guard eligible.count >= 2 else { return [] }
+        let terms = DocumentTerms()
         let blocks = eligible.map(terms.analyze).filter { $0.contentTermCount >= minimumTerms }
         guard blocks.count >= 2 else { return [] }
         // What each block covers, with and without loose relatives (short single sentences use the
