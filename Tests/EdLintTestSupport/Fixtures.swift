@@ -65,9 +65,11 @@ public struct ProcessResult {
 }
 
 public enum Run {
+    /// Runs `executable`; a run still going after `timeout` seconds is terminated (status 15 or
+    /// 9 then tells the caller it hung).
     public static func process(
         _ executable: URL, _ arguments: [String], in directory: URL? = nil, stdin: String? = nil,
-        environment: [String: String]? = nil
+        environment: [String: String]? = nil, timeout: Double? = nil
     ) throws -> ProcessResult {
         let process = Process()
         process.executableURL = executable
@@ -81,6 +83,12 @@ public enum Run {
         let input = Pipe()
         process.standardInput = input
         try process.run()
+        if let timeout {
+            let watched = process
+            DispatchQueue.global().asyncAfter(deadline: .now() + timeout) {
+                if watched.isRunning { watched.terminate() }
+            }
+        }
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try? input.fileHandleForWriting.close()
         // Read both pipes before waiting so a full pipe cannot block the child.
