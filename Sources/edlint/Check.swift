@@ -111,17 +111,7 @@ struct Check: ParsableCommand {
             printError("edlint: recorded \(recorded.entries.count) finding\(recorded.entries.count == 1 ? "" : "s") in \(writeBaseline)")
             return
         }
-        if let baseline {
-            let folder = (FileCollector.absolute(baseline) as NSString).deletingLastPathComponent
-            do {
-                let (filtered, hidden, stale) = try Baseline.load(path: baseline).apply(to: reports, baselineFolder: folder)
-                reports = filtered
-                baselineNote = "Baseline \(baseline): \(hidden) recorded finding\(hidden == 1 ? "" : "s") hidden, \(stale.count) stale entr\(stale.count == 1 ? "y" : "ies") (fixed or changed since)."
-            } catch {
-                printError("edlint: \(error)")
-                throw ExitCode(Exit.error)
-            }
-        }
+        (reports, baselineNote) = try applyBaseline(to: reports)
         if fix || diff {
             var changedFiles = 0
             var fixedFindings = 0
@@ -154,10 +144,7 @@ struct Check: ParsableCommand {
             if changedFiles > 0 {
                 // Report what is left, with positions in the fixed text.
                 (outcome, reports) = try lint(builtins: builtins, request: request)
-                if let baseline {
-                    let folder = (FileCollector.absolute(baseline) as NSString).deletingLastPathComponent
-                    if let loaded = try? Baseline.load(path: baseline) { reports = loaded.apply(to: reports, baselineFolder: folder).reports }
-                }
+                (reports, baselineNote) = try applyBaseline(to: reports)
             }
         }
         let report = Report(files: reports, rules: outcome.rules)
@@ -190,6 +177,21 @@ struct Check: ParsableCommand {
         let level = failOn ?? outcome.configuredFailOn ?? .warning
         let fails = reports.contains { $0.diagnostics.contains { level.fails(on: $0.severity) } }
         if fails { throw ExitCode(Exit.findings) }
+    }
+
+    /// Hides the findings `--baseline` records; returns the rest and a line for the summary.
+    private func applyBaseline(to reports: [FileReport]) throws -> ([FileReport], String?) {
+        guard let baseline else { return (reports, nil) }
+        let folder = (FileCollector.absolute(baseline) as NSString).deletingLastPathComponent
+        do {
+            let (filtered, hidden, stale) = try Baseline.load(path: baseline).apply(to: reports, baselineFolder: folder)
+            let note = "Baseline \(baseline): \(hidden) recorded finding\(hidden == 1 ? "" : "s") hidden, "
+                + "\(stale.count) stale entr\(stale.count == 1 ? "y" : "ies") (fixed or changed since)."
+            return (filtered, note)
+        } catch {
+            printError("edlint: \(error)")
+            throw ExitCode(Exit.error)
+        }
     }
 
     /// Lints as requested and applies --changed-since.
