@@ -29,3 +29,7 @@ clean:
 DATA ?= ../shared/eval
 eval: release     ## accuracy on labelled data: make eval [DATA=path]
 	scripts/eval.py $(DATA)
+
+.PHONY: bench
+bench:            ## benchmark on ../shared/corpus (not a test): make bench [CORPUS=path]
+	scripts/bench.sh $(CORPUS)

@@ -124,6 +124,17 @@ struct MarkdownReaderTests {
         #expect(document.source.text(in: prose.sourceRange(of: star..<star + 1)) == "\\*")
     }
 
+    @Test func autolinksInHeadingsKeepPositionsInOrder() {
+        // cmark's autolink extension can report inline positions from other lines.
+        let document = DocumentReader.parse(
+            "## me@example.com ___ http://example.org/x Editors\n\nThe second paragraph says “No,” then stops.\n")
+        expectWordsMapExactly(document)
+        for block in document.blocks {
+            let starts = block.prose.segments.map(\.sourceStart)
+            #expect(starts == starts.sorted(), "block \(block.index) maps out of order")
+        }
+    }
+
     @Test func unterminatedFrontMatterIsReadAsMarkdown() {
         let document = DocumentReader.parse("---\ntitle: x\n\nBody text.")
         #expect(!document.nonProse.contains { $0.kind == .frontMatter })

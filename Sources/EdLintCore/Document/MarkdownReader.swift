@@ -200,15 +200,15 @@ enum MarkdownReader {
             case CMARK_NODE_LINK:
                 if let link = openLinks.popLast(), let prose = current {
                     let end = nodeRange(node).upperBound
+                    // The cursor is not moved here: autolinks can carry positions from other lines;
+                    // the link's text nodes have already moved it.
                     spans.append(
                         InlineSpan(
                             kind: .link(destination: link.destination), proseRange: link.proseStart..<prose.count,
                             sourceRange: link.sourceStart..<max(link.sourceStart, end)))
-                    cursor = max(cursor, end)
                 }
             case CMARK_NODE_IMAGE:
                 imageDepth = max(0, imageDepth - 1)
-                cursor = max(cursor, nodeRange(node).upperBound)
             default:
                 if typeName(node) == "table_cell" { finishLeaf() }
             }
@@ -249,8 +249,11 @@ enum MarkdownReader {
             let lineRange =
                 line >= 0 && line < source.lines.count
                 ? source.lines.contentRange(ofLine: line, in: source.bytes) : reported..<reported
+            // cmark can misplace inline text entirely (autolinked e-mail addresses in headings are
+            // reported lines away); the line the reader has reached is the second place to look.
+            let cursorLine = source.lines.contentRange(ofLine: source.lines.lineIndex(containing: cursor), in: source.bytes)
             let aligned = TextAligner.locate(
-                literal, in: source.bytes, reportedAt: reported, line: lineRange, after: cursor)
+                literal, in: source.bytes, reportedAt: reported, line: lineRange, after: cursor, fallbackLine: cursorLine)
             for piece in aligned.pieces {
                 current?.append(literal[piece.literal], sourceStart: piece.source.lowerBound, sourceLength: piece.source.count)
             }
@@ -291,23 +294,25 @@ enum TextAligner {
         var end: Int
     }
 
-    static func locate(_ literal: [UInt8], in bytes: [UInt8], reportedAt: Int, line: ByteRange, after cursor: Int)
-        -> Alignment
-    {
-        if let alignment = align(literal, in: bytes, at: reportedAt, limit: line.upperBound) {
+    static func locate(
+        _ literal: [UInt8], in bytes: [UInt8], reportedAt: Int, line: ByteRange, after cursor: Int, fallbackLine: ByteRange
+    ) -> Alignment {
+        if reportedAt >= cursor, let alignment = align(literal, in: bytes, at: reportedAt, limit: line.upperBound) {
             return alignment
         }
-        // cmark assumed a container prefix the line does not have: find the literal on its line.
-        var candidate = max(line.lowerBound, min(cursor, line.upperBound))
-        while candidate < line.upperBound {
-            if let alignment = align(literal, in: bytes, at: candidate, limit: line.upperBound) {
-                return alignment
+        // cmark assumed a container prefix the line does not have, or misplaced the node: find the
+        // literal on its reported line, then on the line the reader has reached, never behind it.
+        for searched in [line, fallbackLine] {
+            var candidate = max(searched.lowerBound, min(cursor, searched.upperBound))
+            while candidate < searched.upperBound {
+                if let alignment = align(literal, in: bytes, at: candidate, limit: searched.upperBound) {
+                    return alignment
+                }
+                candidate += 1
             }
-            candidate += 1
         }
-        // Unalignable (should not happen): map the whole literal to the reported point.
-        let start = min(reportedAt, line.upperBound)
-        return Alignment(pieces: [Piece(literal: 0..<literal.count, source: start..<line.upperBound)], end: line.upperBound)
+        // Unalignable: map the whole literal to where the reader stands, so positions stay in order.
+        return Alignment(pieces: [Piece(literal: 0..<literal.count, source: cursor..<cursor)], end: cursor)
     }
 
     static func align(_ literal: [UInt8], in bytes: [UInt8], at start: Int, limit: Int) -> Alignment? {

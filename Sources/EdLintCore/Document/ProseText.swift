@@ -105,9 +105,15 @@ public struct ProseText: Sendable {
         return start..<max(start, sourceEnd(of: range.upperBound))
     }
 
-    /// The source range of the whole block's prose.
+    /// The source range of the whole block's prose: from its lowest to its highest source byte
+    /// (segments normally ascend, but a misreported inline position must not yield an inverted range).
     public var sourceExtent: ByteRange {
-        guard let first = segments.first, let last = segments.last else { return 0..<0 }
-        return first.sourceStart..<(last.sourceStart + last.sourceLength)
+        guard var lower = segments.first?.sourceStart else { return 0..<0 }
+        var upper = lower
+        for segment in segments {
+            lower = min(lower, segment.sourceStart)
+            upper = max(upper, segment.sourceStart + segment.sourceLength)
+        }
+        return lower..<upper
     }
 }
