@@ -33,3 +33,8 @@ eval: release     ## accuracy on labelled data: make eval [DATA=path]
 .PHONY: bench
 bench:            ## benchmark on ../shared/corpus (not a test): make bench [CORPUS=path]
 	scripts/bench.sh $(CORPUS)
+
+.PHONY: fuzz
+FUZZ_SECONDS ?= 60
+fuzz:             ## libFuzzer over reading, source maps, sentences and all rules: make fuzz [FUZZ_SECONDS=600]
+	scripts/fuzz.sh $(FUZZ_SECONDS)

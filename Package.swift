@@ -55,6 +55,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
+        // libFuzzer driver: built by `make fuzz` with coverage instrumentation and libFuzzer's
+        // runtime; a plain build makes a program that explains how to build it properly.
+        .executableTarget(name: "EdLintFuzz", dependencies: ["EdLintCore", "EdLintRules"]),
+
         // Tests.
         .target(
             name: "EdLintTestSupport", dependencies: ["EdLintCore", "EdLintRules"],

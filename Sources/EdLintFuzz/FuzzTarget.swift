@@ -1,0 +1,35 @@
+import EdLintCore
+import EdLintRules
+
+// libFuzzer entry point (`make fuzz`): arbitrary bytes through document reading (Markdown and
+// plain text), the source map, sentence segmentation and every built-in rule. Every finding's
+// range must lie inside the input and be well formed; a violation traps, which libFuzzer reports
+// with the input that caused it. Built only with `-sanitize=fuzzer` (see the Makefile).
+let fuzzRules: [ActiveRule] = ((try? BuiltinRules.load()) ?? []).map {
+    ActiveRule(rule: $0, context: RuleContext(for: $0.description))
+}
+let fuzzLinter = Linter(rules: fuzzRules, reportUnusedSuppressions: true)
+
+
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    for format in [DocumentFormat.markdown, .plainText] {
+        let report = fuzzLinter.lint(path: "fuzz", bytes: bytes, format: format)
+        for diagnostic in report.diagnostics {
+            precondition(diagnostic.range.lowerBound >= 0 && diagnostic.range.lowerBound <= diagnostic.range.upperBound)
+            precondition(diagnostic.range.upperBound <= bytes.count, "range past the end")
+            for related in diagnostic.related {
+                precondition(related.range.lowerBound <= related.range.upperBound && related.range.upperBound <= bytes.count)
+            }
+            if let fix = diagnostic.fix { precondition(fix.range.upperBound <= bytes.count && !fix.range.isEmpty || fix.range.isEmpty) }
+            _ = report.source.location(of: diagnostic.range.lowerBound)
+        }
+        if case .success(let document) = DocumentReader.read(path: "fuzz", bytes: bytes, format: format) {
+            for block in document.blocks {
+                precondition(block.sourceRange.upperBound <= bytes.count)
+                for sentence in block.sentences { precondition(sentence.upperBound <= block.prose.count) }
+            }
+        }
+    }
+    return 0
+}
