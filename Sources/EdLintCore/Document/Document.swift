@@ -1,3 +1,5 @@
+import Foundation
+
 /// The formats edlint reads.
 public enum DocumentFormat: String, Sendable, Codable {
     case markdown
@@ -92,6 +94,8 @@ public struct Document: Sendable {
     public let format: DocumentFormat
     public let blocks: [Block]
     public let nonProse: [NonProseRegion]
+    /// Analyses that several rules derive from the document (shingles, comparable blocks), made once.
+    public let derived = DerivedAnalyses()
 
     public init(source: SourceFile, format: DocumentFormat, blocks: [Block], nonProse: [NonProseRegion]) {
         self.source = source
@@ -101,4 +105,28 @@ public struct Document: Sendable {
     }
 
     public var path: String { source.path }
+}
+
+/// A per-document store of derived analyses, so that rules sharing one (the duplicate detectors
+/// all need the near-verbatim pairs) compute it once. Rules stay pure: a value depends only on the
+/// document and its key.
+public final class DerivedAnalyses: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [String: Any] = [:]
+
+    public init() {}
+
+    public func value<T>(_ key: String, _ make: () -> T) -> T {
+        lock.lock()
+        if let cached = values[key] as? T {
+            lock.unlock()
+            return cached
+        }
+        lock.unlock()
+        let made = make()
+        lock.lock()
+        values[key] = made
+        lock.unlock()
+        return made
+    }
 }

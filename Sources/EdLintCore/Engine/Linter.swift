@@ -55,15 +55,23 @@ public struct Linter: Sendable {
     /// A boilerplate finding that covers a whole block (a "Related Posts" line, a menu item) can be
     /// fixed by deleting the block.
     static func withBlockDeletions(_ diagnostics: [Diagnostic], in document: Document) -> [Diagnostic] {
-        diagnostics.map { diagnostic in
-            guard diagnostic.category == .boilerplate, diagnostic.fix == nil,
-                let block = document.blocks.first(where: {
-                    $0.sourceRange.lowerBound >= diagnostic.range.lowerBound && $0.sourceRange.upperBound <= diagnostic.range.upperBound
-                        && $0.sourceRange.overlaps(diagnostic.range)
-                })
+        guard diagnostics.contains(where: { $0.category == .boilerplate && $0.fix == nil }) else { return diagnostics }
+        let extents = document.blocks.map(\.sourceRange)  // ascending: blocks come in source order
+        return diagnostics.map { diagnostic in
+            guard diagnostic.category == .boilerplate, diagnostic.fix == nil else { return diagnostic }
+            // The last block starting at or before the finding.
+            var low = 0
+            var high = extents.count
+            while low < high {
+                let mid = (low + high) / 2
+                if extents[mid].lowerBound <= diagnostic.range.lowerBound { low = mid + 1 } else { high = mid }
+            }
+            let index = low - 1
+            guard index >= 0, extents[index] == diagnostic.range || (extents[index].lowerBound >= diagnostic.range.lowerBound
+                && extents[index].upperBound <= diagnostic.range.upperBound && !extents[index].isEmpty)
             else { return diagnostic }
             var fixed = diagnostic
-            fixed.fix = Fixes.deletion(of: block, in: document.source)
+            fixed.fix = Fixes.deletion(of: document.blocks[index], in: document.source)
             return fixed
         }
     }
@@ -76,6 +84,7 @@ public struct Linter: Sendable {
     /// Keeps, for each sentence and category in `oneFindingPerSentence`, the most severe finding
     /// (the earliest among equals).
     static func onePerSentence(_ diagnostics: [Diagnostic], in document: Document) -> [Diagnostic] {
+        guard diagnostics.contains(where: { oneFindingPerSentence.contains($0.category) }) else { return diagnostics }
         var sentences: [ByteRange] = []
         for block in document.blocks {
             for sentence in block.sentences { sentences.append(block.prose.sourceRange(of: sentence)) }

@@ -70,6 +70,7 @@ struct NavigationRule: Rule {
             isNavigation[index] = tokens.allSatisfy { Self.navigationWords.contains($0.text) }
             isMenuLine[index] = !Self.isSpecific(block, tokens: tokens)
         }
+        let breaks = document.nonProse.map(\.range.lowerBound).sorted()
         var diagnostics: [Diagnostic] = []
         var index = 1  // the first block is the title of a plain-text article
         while index < blocks.count {
@@ -78,7 +79,7 @@ struct NavigationRule: Rule {
                 continue
             }
             var end = index
-            while end + 1 < blocks.count, isMenuLine[end + 1], !Self.separated(blocks[end], blocks[end + 1], in: document) { end += 1 }
+            while end + 1 < blocks.count, isMenuLine[end + 1], !Self.separated(blocks[end], blocks[end + 1], breaks: breaks) { end += 1 }
             let runLength = end - index + 1
             for position in index...end where runLength >= minRun || isNavigation[position] {
                 let block = blocks[position]
@@ -92,9 +93,17 @@ struct NavigationRule: Rule {
         return diagnostics
     }
 
-    /// Whether code, HTML or a rule stands between two blocks: a menu is one stretch of lines.
-    static func separated(_ first: Block, _ second: Block, in document: Document) -> Bool {
-        document.nonProse.contains { $0.range.lowerBound >= first.sourceRange.upperBound && $0.range.upperBound <= second.sourceRange.lowerBound }
+    /// Whether code, HTML or a rule (their sorted start offsets: `breaks`) stands between two
+    /// blocks: a menu is one stretch of lines.
+    static func separated(_ first: Block, _ second: Block, breaks: [Int]) -> Bool {
+        let from = first.sourceRange.upperBound
+        var low = 0
+        var high = breaks.count
+        while low < high {
+            let mid = (low + high) / 2
+            if breaks[mid] < from { low = mid + 1 } else { high = mid }
+        }
+        return low < breaks.count && breaks[low] < second.sourceRange.lowerBound
     }
 
     static func endsLikeSentence(_ block: Block) -> Bool {

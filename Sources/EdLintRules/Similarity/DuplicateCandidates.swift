@@ -25,10 +25,12 @@ enum DuplicateScope {
         return Set(byOpening.values.filter { $0.count >= 3 }.flatMap { $0 })
     }
 
-    /// The blocks the duplicate detectors compare.
+    /// The blocks the duplicate detectors compare (worked out once per document).
     static func comparable(in document: Document) -> [Block] {
-        let templates = templateBlocks(in: document)
-        return document.blocks.filter { isEligible($0) && !templates.contains($0.index) }
+        document.derived.value("duplicate-scope.comparable") {
+            let templates = templateBlocks(in: document)
+            return document.blocks.filter { isEligible($0) && !templates.contains($0.index) }
+        }
     }
 }
 
@@ -85,6 +87,13 @@ enum RepeatedBlocks {
     /// For each eligible block of at least `minimumWords` words, its most similar earlier block
     /// when their overlap reaches `threshold`.
     static func pairs(in document: Document, minimumWords: Int, threshold: Double) -> [Pair] {
+        // repetition.paragraph, repetition.sentence and paraphrase.paragraph all ask; compute once.
+        document.derived.value("repeated-blocks \(minimumWords) \(threshold)") {
+            computePairs(in: document, minimumWords: minimumWords, threshold: threshold)
+        }
+    }
+
+    private static func computePairs(in document: Document, minimumWords: Int, threshold: Double) -> [Pair] {
         var shingled: [(block: Int, shingles: Shingles)] = []
         for block in DuplicateScope.comparable(in: document) {
             let shingles = Shingles(bytes: block.prose.bytes, range: 0..<block.prose.count)
@@ -117,9 +126,7 @@ enum RepeatedBlocks {
 /// Text for messages: a sentence or paragraph quoted briefly.
 enum Excerpt {
     static func of(_ block: Block, range: Range<Int>? = nil, limit: Int = 60) -> String {
-        let text = block.prose.string(in: range ?? 0..<block.prose.count)
-        let folded = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-        return folded.count > limit ? String(folded.prefix(limit - 1)) + "…" : folded
+        TextExcerpt.quote(block.prose.bytes[(range ?? 0..<block.prose.count).clamped(to: 0..<block.prose.count)], limit: limit)
     }
 
     static func percent(_ value: Double) -> String { "\(Int((value * 100).rounded()))%" }
