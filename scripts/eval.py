@@ -38,15 +38,26 @@ def prf(tp, fp, fn):
     return precision, recall, f1
 
 
-def write_batch(directory, documents, suffix):
-    """Writes documents as 00000.suffix …; returns the file names."""
-    names = []
-    for index, text in enumerate(documents):
-        name = f"{index:05d}.{suffix}"
-        with open(os.path.join(directory, name), "w", encoding="utf-8") as handle:
-            handle.write(text)
-        names.append(name)
-    return names
+def lint_batch(binary, documents, suffix="txt"):
+    """Lints each document as its own file in one edlint run; returns (diagnostics per document, seconds)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        names = []
+        for index, text in enumerate(documents):
+            name = f"{index:05d}.{suffix}"
+            with open(os.path.join(tmp, name), "w", encoding="utf-8") as handle:
+                handle.write(text)
+            names.append(name)
+        started = time.time()
+        found = run_edlint(binary, names, tmp)
+        seconds = time.time() - started
+    return [found.get(name, []) for name in names], seconds
+
+
+def read_tsv(path, columns):
+    """Rows of a headed TSV (no quoting), split into `columns` fields."""
+    with open(path, encoding="utf-8") as handle:
+        next(handle)
+        return [line.rstrip("\n").split("\t", columns - 1) for line in handle]
 
 
 def eval_articles(data, binary, show):
@@ -102,20 +113,11 @@ def eval_articles(data, binary, show):
 def eval_pairs(data, binary, show):
     folder = os.path.join(data, "pairs")
     for file in sorted(f for f in os.listdir(folder) if f.endswith(".tsv")):
-        rows = []
-        with open(os.path.join(folder, file), encoding="utf-8") as handle:
-            next(handle)
-            for line in handle:
-                label, a, b = line.rstrip("\n").split("\t")
-                rows.append((int(label), a, b))
-        with tempfile.TemporaryDirectory() as tmp:
-            names = write_batch(tmp, [f"{a}\n\n{b}\n" for _, a, b in rows], "txt")
-            started = time.time()
-            found = run_edlint(binary, names, tmp)
-            seconds = time.time() - started
+        rows = [(int(label), a, b) for label, a, b in read_tsv(os.path.join(folder, file), 3)]
+        found, seconds = lint_batch(binary, [f"{a}\n\n{b}\n" for _, a, b in rows])
         tp = fp = fn = 0
-        for (label, a, b), name in zip(rows, names):
-            hit = any(d["category"] in ("repetition", "paraphrase") for d in found.get(name, []))
+        for (label, a, b), diagnostics in zip(rows, found):
+            hit = any(d["category"] in ("repetition", "paraphrase") for d in diagnostics)
             if hit and label:
                 tp += 1
             elif hit:
@@ -131,20 +133,11 @@ def eval_pairs(data, binary, show):
 def eval_sentences(data, binary, show):
     folder = os.path.join(data, "sentences")
     for file in sorted(f for f in os.listdir(folder) if f.endswith(".tsv")):
-        rows = []
-        with open(os.path.join(folder, file), encoding="utf-8") as handle:
-            next(handle)
-            for line in handle:
-                label, sentence = line.rstrip("\n").split("\t", 1)
-                rows.append((int(label), sentence))
-        with tempfile.TemporaryDirectory() as tmp:
-            names = write_batch(tmp, [f"{s}\n" for _, s in rows], "txt")
-            started = time.time()
-            found = run_edlint(binary, names, tmp)
-            seconds = time.time() - started
+        rows = [(int(label), sentence) for label, sentence in read_tsv(os.path.join(folder, file), 2)]
+        found, seconds = lint_batch(binary, [f"{s}\n" for _, s in rows])
         tp = fp = fn = 0
-        for (label, sentence), name in zip(rows, names):
-            hits = [d for d in found.get(name, []) if d["category"] == "unsupported-claim"]
+        for (label, sentence), diagnostics in zip(rows, found):
+            hits = [d for d in diagnostics if d["category"] == "unsupported-claim"]
             if hits and label:
                 tp += 1
             elif hits:
@@ -174,14 +167,11 @@ def eval_blocks(data, binary, show):
                 lines += 2
             documents.append("\n\n".join(parts) + "\n")
             spans.append(page_spans)
-        with tempfile.TemporaryDirectory() as tmp:
-            names = write_batch(tmp, documents, "txt")
-            started = time.time()
-            found = run_edlint(binary, names, tmp)
-            seconds = time.time() - started
+        found, seconds = lint_batch(binary, documents)
         boiler = boiler_hit = content = content_hit = 0
-        for page_spans, name in zip(spans, names):
-            flagged = {d["range"]["start"]["line"] for d in found.get(name, []) if d["category"] == "boilerplate"}
+        for index, (page_spans, diagnostics) in enumerate(zip(spans, found)):
+            name = f"page {index}"
+            flagged = {d["range"]["start"]["line"] for d in diagnostics if d["category"] == "boilerplate"}
             for first, last, label, text in page_spans:
                 hit = any(first <= line <= last for line in flagged)
                 if label == "boilerplate":

@@ -75,27 +75,11 @@ public final class Lexicon: Sendable {
         return log((paragraphCount + 1) / (frequency + 1)) + 1
     }
 
-    /// The highest weight any stem can have.
-    public var maximumIDF: Double { log(paragraphCount + 1) + 1 }
-
     /// WordNet concept ids of a stem's commonest senses, sorted (empty when unknown).
     public func concepts(_ stem: String) -> [Int32] { synonymConcepts[stem] ?? [] }
 
     /// Looser WordNet links of a stem: all its senses and the hypernyms of its commonest ones.
     public func relatedConcepts(_ stem: String) -> [Int32] { relatedConcepts[stem] ?? [] }
-
-    /// Whether two stems share a commonest sense.
-    public func areSynonyms(_ first: String, _ second: String) -> Bool {
-        let a = concepts(first)
-        let b = concepts(second)
-        var i = 0
-        var j = 0
-        while i < a.count, j < b.count {
-            if a[i] == b[j] { return true }
-            if a[i] < b[j] { i += 1 } else { j += 1 }
-        }
-        return false
-    }
 }
 
 #if canImport(Glibc)

@@ -35,7 +35,6 @@ struct ReporterGoldenTests {
             let report = try report(name, format: format)
             let output = try JSONDecoder().decode(JSONOutput.self, from: Data(JSONReporter().render(report).utf8))
             let source = report.files[0].source
-            let lines = source.text(in: 0..<source.bytes.count).components(separatedBy: .newlines).filter { _ in true }
             for (diagnostic, original) in zip(output.files[0].diagnostics, report.files[0].diagnostics) {
                 // line/column (Unicode scalars) and byte offsets agree with each other.
                 let viaOffset = source.text(in: diagnostic.range.start.offset..<diagnostic.range.end.offset)
@@ -43,7 +42,6 @@ struct ReporterGoldenTests {
                 let lineText = source.text(in: source.lines.contentRange(ofLine: diagnostic.range.start.line - 1, in: source.bytes))
                 let viaColumn = String(String.UnicodeScalarView(lineText.unicodeScalars.dropFirst(diagnostic.range.start.column - 1)))
                 #expect(viaColumn.hasPrefix(viaOffset.components(separatedBy: .newlines)[0]))
-                _ = lines
             }
         }
     }

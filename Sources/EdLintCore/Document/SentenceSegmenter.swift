@@ -29,7 +29,7 @@ public enum SentenceSegmenter {
         "as", "after", "before", "when", "while", "if", "however", "meanwhile", "still", "then", "one", "some",
         "many", "most", "all", "both", "what", "why", "how", "who", "where", "not", "no", "with", "by", "from",
         "according", "despite", "although", "though", "since", "because", "officials", "analysts", "critics",
-        "its", "last", "next", "earlier", "later", "today", "yesterday", "now", "also", "such", "each", "every",
+        "last", "next", "earlier", "later", "today", "yesterday", "now", "also", "such", "each", "every",
     ]
 
     public static func sentences(in bytes: [UInt8]) -> [Range<Int>] {

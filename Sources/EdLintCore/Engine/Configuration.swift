@@ -135,10 +135,6 @@ public struct Configuration {
         if exclude.contains(where: { $0.matches(relativePath) }) { return false }
         return include.isEmpty || include.contains(where: { $0.matches(relativePath) })
     }
-
-    public func isExcluded(relativePath: String) -> Bool {
-        exclude.contains(where: { $0.matches(relativePath) })
-    }
 }
 
 /// Finds the `.linterrc` that governs a file: the nearest one in the file's folder or above,

@@ -40,7 +40,7 @@ struct UnsupportedClaimRule: Rule {
                 let last = min(block.sentences.count - 1, index + window)
                 let reach = sentence.lowerBound..<block.sentences[last].upperBound
                 if SupportDetector.hasSupport(in: block, range: reach, forStatistic: kind == .unsourcedStatistic) { continue }
-                let quote = MessageTemplateQuote.quote(block.prose.bytes[cue])
+                let quote = TextExcerpt.quote(block.prose.bytes[cue])
                 diagnostics.append(
                     context.diagnostic(kind.message.replacingOccurrences(of: "%@", with: quote), at: block.prose.sourceRange(of: cue)))
             }
@@ -99,14 +99,6 @@ struct UnsupportedClaimRule: Rule {
         // "Kremlin sources"), unless it is a word that merely opens the sentence ("But critics say").
         let isName = original.first?.isUppercase == true && !Self.openers.contains(word)
         return word.hasSuffix("'s") || word.hasSuffix("’s") || word.hasSuffix("s'") || ownerWords.contains(word) || isName
-    }
-}
-
-/// Quoting matched text in messages.
-enum MessageTemplateQuote {
-    static func quote(_ bytes: ArraySlice<UInt8>) -> String {
-        let folded = String(decoding: bytes, as: UTF8.self).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-        return folded.count > 80 ? String(folded.prefix(77)) + "…" : folded
     }
 }
 

@@ -196,10 +196,16 @@ struct MessageTemplate: Sendable {
         return result
     }
 
-    /// A match as it reads in a message: whitespace folded, long matches cut.
-    static func quote(_ bytes: ArraySlice<UInt8>) -> String {
-        let folded = String(decoding: bytes, as: UTF8.self).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-        return folded.count > 80 ? String(folded.prefix(77)) + "…" : folded
-    }
+    /// A match as it reads in a message (see `TextExcerpt`).
+    static func quote(_ bytes: ArraySlice<UInt8>) -> String { TextExcerpt.quote(bytes) }
 }
 
+
+/// Text quoted in a message: whitespace folded, cut to `limit` characters with an ellipsis.
+/// Shared by the YAML kinds and the structural rules, so every message quotes alike.
+public enum TextExcerpt {
+    public static func quote(_ bytes: ArraySlice<UInt8>, limit: Int = 80) -> String {
+        let folded = String(decoding: bytes, as: UTF8.self).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        return folded.count > limit ? String(folded.prefix(limit - 1)) + "…" : folded
+    }
+}
