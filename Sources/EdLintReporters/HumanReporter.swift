@@ -61,29 +61,38 @@ public struct HumanReporter: Reporter {
         let spanEnd = min(max(range.upperBound, spanStart), lineRange.upperBound)
         // Decode only a window around the span: a frame shows at most `frameWidth` columns, and a
         // long line may hold thousands of findings.
-        let reach = frameWidth * 4  // bytes: enough for frameWidth columns of four-byte characters
+        // Bytes: a scalar of n bytes takes at least n/2 columns (CJK: 3 bytes, 2 columns; emoji: 4, 2),
+        // so 2 × frameWidth bytes hold frameWidth columns of anything but combining marks.
+        let reach = frameWidth * 2
         let windowStart = Self.characterBoundary(in: source.bytes, at: max(lineRange.lowerBound, spanStart - reach), floor: lineRange.lowerBound)
         let windowEnd = Self.characterBoundary(in: source.bytes, at: min(lineRange.upperBound, spanEnd + reach), floor: spanEnd)
         let clippedEnd = min(spanEnd, spanStart + reach)
         let spanCut = Self.characterBoundary(in: source.bytes, at: clippedEnd, floor: spanStart)
 
-        var before = Array(source.text(in: windowStart..<spanStart).unicodeScalars)
-        let inside = Array(source.text(in: spanStart..<spanCut).unicodeScalars)
-        let after = Array(source.text(in: (spanCut == spanEnd ? spanEnd : spanCut)..<max(spanCut, windowEnd)).unicodeScalars)
+        let before = Self.scalars(source.bytes[windowStart..<spanStart])
+        let inside = Self.scalars(source.bytes[spanStart..<spanCut])
+        let after = Self.scalars(source.bytes[(spanCut == spanEnd ? spanEnd : spanCut)..<max(spanCut, windowEnd)])
         let beforeIsCut = windowStart > lineRange.lowerBound
         let afterIsCut = windowEnd < lineRange.upperBound
-        if beforeIsCut { before.insert("…", at: 0) }
 
         // Show the whole line when it fits; otherwise keep some context before the span and cut the rest.
-        let lineWidth = (before + inside + after).reduce(0) { $0 + Self.columns($1) }
+        let beforeWidth = before.reduce(0) { $0 + Self.columns($1) } + (beforeIsCut ? 1 : 0)
+        let lineWidth = beforeWidth + inside.reduce(0) { $0 + Self.columns($1) } + after.reduce(0) { $0 + Self.columns($1) }
         let lead = lineWidth <= frameWidth && !beforeIsCut && !afterIsCut ? Int.max : max(10, frameWidth / 3)
-        var shownBefore = before
+        // Drop scalars from the front (an index, not repeated removeFirst: a window holds hundreds).
+        var width = beforeWidth
+        var firstShown = 0
         var cutBefore = false
-        var width = shownBefore.reduce(0) { $0 + Self.columns($1) }
-        while width > lead, !shownBefore.isEmpty {
-            width -= Self.columns(shownBefore.removeFirst())
+        if beforeIsCut, width > lead {
+            width -= 1  // the "…" that stood for the cut part
             cutBefore = true
         }
+        while width > lead, firstShown < before.count {
+            width -= Self.columns(before[firstShown])
+            firstShown += 1
+            cutBefore = true
+        }
+        let shownBefore = (beforeIsCut && !cutBefore ? ["…"] : []) + before[firstShown...]
         let room = max(1, frameWidth - width)
         var shownInside: [Unicode.Scalar] = []
         var insideWidth = 0
@@ -117,10 +126,10 @@ public struct HumanReporter: Reporter {
         let suffix = Self.display(shownAfter) + (cutAfter && !cutInside ? "…" : "")
         let number = String(lineIndex + 1)
         let pad = String(repeating: " ", count: number.count)
-        let caretCount = max(1, TerminalText.width(of: body))
+        let caretCount = max(1, insideWidth + (cutInside ? 1 : 0))
         var text = style.gutter("\(pad) |") + "\n"
         text += style.gutter("\(number) |") + " " + prefix + body + suffix + "\n"
-        text += style.gutter("\(pad) |") + " " + String(repeating: " ", count: TerminalText.width(of: prefix))
+        text += style.gutter("\(pad) |") + " " + String(repeating: " ", count: width + (cutBefore ? 1 : 0))
         text += style.severity(String(repeating: "^", count: caretCount), severity) + "\n"
         return text
     }
@@ -132,9 +141,24 @@ public struct HumanReporter: Reporter {
         return position
     }
 
+    /// The scalars of UTF-8 bytes, decoded straight from the file (no intermediate String).
+    static func scalars(_ bytes: ArraySlice<UInt8>) -> [Unicode.Scalar] {
+        var result: [Unicode.Scalar] = []
+        result.reserveCapacity(bytes.count)
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): result.append(scalar)
+            case .emptyInput: return result
+            case .error: result.append("\u{FFFD}")
+            }
+        }
+    }
+
     /// Scalars as they are shown: control characters escaped (see `TerminalText`).
     static func display(_ scalars: [Unicode.Scalar]) -> String {
-        TerminalText.sanitized(String(String.UnicodeScalarView(scalars)))
+        TerminalText.sanitized(scalars: scalars)
     }
 
     /// Columns a scalar takes once shown (an escaped control character takes its escape's width).

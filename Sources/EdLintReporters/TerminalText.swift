@@ -7,18 +7,25 @@ public enum TerminalText {
     public static func sanitized(_ text: String) -> String {
         // Most text needs nothing: printable ASCII and ordinary letters.
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
+        return sanitized(scalars: text.unicodeScalars)
+    }
+
+    /// `sanitized` for scalars already decoded (the code frame's window), built as UTF-8 bytes.
+    static func sanitized<Scalars: Sequence<Unicode.Scalar>>(scalars: Scalars) -> String {
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(scalars.underestimatedCount)
+        for scalar in scalars {
             if scalar == "\t" {
-                result.append(" ")
+                utf8.append(0x20)
             } else if isUnsafe(scalar) {
-                result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-            } else {
-                result.unicodeScalars.append(scalar)
+                utf8.append(contentsOf: ("\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}").utf8)
+            } else if scalar.value < 0x80 {
+                utf8.append(UInt8(scalar.value))
+            } else if let encoded = UTF8.encode(scalar) {  // always succeeds for a scalar
+                utf8.append(contentsOf: encoded)
             }
         }
-        return result
+        return String(decoding: utf8, as: UTF8.self)
     }
 
     static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
@@ -31,6 +38,7 @@ public enum TerminalText {
     /// East Asian characters and emoji, 1 otherwise.
     public static func width(of scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
+        if value >= 0x20 && value < 0x7F { return 1 }  // printable ASCII, most of any text
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0
         default: break

@@ -13,12 +13,45 @@ public struct Token: Sendable, Hashable {
 /// ("hasn't") and separators inside numbers ("1,650", "0.11"). A possessive "'s" is dropped
 /// ("Russia's" → "russia"); curly apostrophes count as straight ones.
 public enum Tokenizer {
-    public static func tokens(in bytes: [UInt8], range: Range<Int>? = nil) -> [Token] {
-        let span = range ?? 0..<bytes.count
+    /// The words of `range` (all of `bytes` by default), at most `limit` of them.
+    public static func tokens(in bytes: [UInt8], range: Range<Int>? = nil, limit: Int = .max) -> [Token] {
         var tokens: [Token] = []
+        scanWords(in: bytes, range: range, limit: limit) { word, lowercased in
+            tokens.append(
+                Token(
+                    text: String(decoding: lowercased, as: UTF8.self), range: word.range, isNumber: word.isNumber,
+                    isCapitalized: word.isCapitalized))
+        }
+        return tokens
+    }
+
+    /// How many words `bytes` holds, counting no further than `limit`.
+    public static func wordCount(in bytes: [UInt8], limit: Int = .max) -> Int {
+        var count = 0
+        scanWords(in: bytes, limit: limit) { _, _ in count += 1 }
+        return count
+    }
+
+    /// Where a word is and what kind of word it is, without its text (see `scanWords`).
+    public struct WordSpan: Sendable {
+        public var range: Range<Int>
+        public var isNumber: Bool
+        public var isCapitalized: Bool
+    }
+
+    /// Calls `body` for every word with its lowercased UTF-8 (possessive "'s" dropped) in a buffer
+    /// that is reused for the next word — the allocation-free path for hashing whole documents.
+    /// Stops after `limit` words.
+    public static func scanWords(
+        in bytes: [UInt8], range: Range<Int>? = nil, limit: Int = .max, _ body: (WordSpan, UnsafeBufferPointer<UInt8>) -> Void
+    ) {
+        var remaining = limit
+        let span = (range ?? 0..<bytes.count).clamped(to: 0..<bytes.count)
+        var word: [UInt8] = []
+        word.reserveCapacity(64)
         var index = span.lowerBound
         let end = span.upperBound
-        while index < end {
+        while index < end, remaining > 0 {
             guard let (scalar, length) = decode(bytes, at: index, end: end) else {
                 index += 1
                 continue
@@ -28,19 +61,18 @@ public enum Tokenizer {
                 continue
             }
             let start = index
-            // Lowercased UTF-8 of the word; ASCII (most text) is lowercased without allocating.
-            var utf8: [UInt8] = []
-            utf8.reserveCapacity(16)
+            // Lowercased UTF-8 of the word; ASCII (most text) is lowercased byte by byte.
+            word.removeAll(keepingCapacity: true)
             var allDigits = true
             var position = index
             while position < end, let (current, currentLength) = decode(bytes, at: position, end: end) {
                 if isWordScalar(current) {
                     if current.value < 0x80 {
                         let byte = UInt8(current.value)
-                        utf8.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+                        word.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
                         if byte < 0x30 || byte > 0x39 { allDigits = false }
                     } else {
-                        utf8.append(contentsOf: current.properties.lowercaseMapping.utf8)
+                        word.append(contentsOf: current.properties.lowercaseMapping.utf8)
                         allDigits = false
                     }
                     position += currentLength
@@ -53,22 +85,20 @@ public enum Tokenizer {
                     let (next, _) = decode(bytes, at: position + currentLength, end: end), isWordScalar(next),
                     !isNumberSeparator || ("0"..."9").contains(next)
                 {
-                    if isApostrophe { utf8.append(0x27) } else if current == "." { utf8.append(0x2E) }
+                    if isApostrophe { word.append(0x27) } else if current == "." { word.append(0x2E) }
                     position += currentLength
                     continue
                 }
                 break
             }
-            var text = String(decoding: utf8, as: UTF8.self)
-            if text.hasSuffix("'s") { text.removeLast(2) }
-            let first = decode(bytes, at: start, end: end)?.0
-            tokens.append(
-                Token(
-                    text: text, range: start..<position, isNumber: allDigits && !text.isEmpty,
-                    isCapitalized: first?.properties.isUppercase ?? false))
+            let count = word.count
+            if count >= 2, word[count - 2] == 0x27, word[count - 1] == 0x73 { word.removeLast(2) }  // "'s"
+            let isCapitalized = scalar.value < 0x80 ? (scalar.value >= 0x41 && scalar.value <= 0x5A) : scalar.properties.isUppercase
+            let found = WordSpan(range: start..<position, isNumber: allDigits && !word.isEmpty, isCapitalized: isCapitalized)
+            word.withUnsafeBufferPointer { body(found, $0) }
+            remaining -= 1
             index = position
         }
-        return tokens
     }
 
     @inline(__always)

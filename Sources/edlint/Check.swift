@@ -37,6 +37,9 @@ struct Check: ParsableCommand {
     @Flag(name: .customLong("report-unused-suppressions"), help: "Report edlint-disable comments that suppress nothing.")
     var reportUnusedSuppressions = false
 
+    @Flag(name: .customLong("follow-symlinks"), help: "Follow symbolic links that lead outside the folders being linted (not followed by default).")
+    var followSymlinks = false
+
     @Option(help: ArgumentHelp("Use this configuration file for every file.", valueName: "path"))
     var config: String?
 
@@ -96,7 +99,8 @@ struct Check: ParsableCommand {
             paths: paths.isEmpty ? ["."] : paths, standardInput: standardInput, standardInputName: stdinFilename,
             configurationPath: config, useConfiguration: !noConfig, rulePaths: rulePacks,
             selection: RuleSelection(select: splitList(select), ignore: splitList(ignore)), minSeverity: minSeverity,
-            jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, reportUnusedSuppressions: reportUnusedSuppressions)
+            jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, reportUnusedSuppressions: reportUnusedSuppressions,
+            followSymlinks: followSymlinks)
         var (outcome, reports) = try lint(builtins: builtins, request: request)
         var baselineNote: String?
         if let writeBaseline {

@@ -4,7 +4,7 @@ import Testing
 
 /// Hostile and broken input, generated at test time: edlint must not crash or hang, must name the
 /// path and the problem, must still lint every other file, and exits 2 only for usage and
-/// configuration errors. (The multi-megabyte cases of issue 6 come with the performance work.)
+/// configuration errors. The multi-megabyte and file-system cases are in `ScaleInputTests`.
 struct BadInputTests {
     struct Case: CustomTestStringConvertible, Sendable {
         var name: String
@@ -110,19 +110,6 @@ struct BadInputTests {
         let fifo = try Run.process(binary, ["pipe.md", "good.md"], in: folder, timeout: 20)
         #expect(fifo.status == 1)
         #expect((fifo.stdout + fifo.stderr).contains("not a regular file"))
-    }
-
-    @Test func aManyFileFolderIsLinted() throws {
-        let binary = try #require(Fixtures.edlintBinary)
-        let folder = Fixtures.temporaryDirectory("edlint-many")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        var files: [String: String] = [".git/HEAD": "x"]
-        for index in 0..<2_000 { files["notes/\(index).txt"] = "Note \(index) is fine.\n" }
-        files["notes/1999.txt"] = "Related Posts\n"
-        try Fixtures.write(files, in: folder)
-        let result = try Run.process(binary, [".", "--format", "json"], in: folder, timeout: 60)
-        #expect(result.status == 1)
-        #expect(result.stdout.contains("\"files\" : 2000"))
     }
 }
 

@@ -19,8 +19,13 @@ public enum Fixtures {
         return FileManager.default.fileExists(atPath: url.path) ? url : nil
     }
 
-    /// The built `edlint` executable beside the test bundle.
+    /// The `edlint` executable the CLI tests run: `EDLINT_BINARY` when set (the test command
+    /// builds a release binary and points here, so the multi-megabyte cases run at shipping
+    /// speed), else the one built beside the test bundle.
     public static var edlintBinary: URL? {
+        if let override = ProcessInfo.processInfo.environment["EDLINT_BINARY"], !override.isEmpty {
+            return FileManager.default.isExecutableFile(atPath: override) ? URL(fileURLWithPath: override) : nil
+        }
         var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         for _ in 0..<4 {
             let candidate = directory.appendingPathComponent("edlint")

@@ -4,6 +4,8 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidUTF8(path: String, offset: Int)
     case binary(path: String, offset: Int)
     case utf16(path: String)
+    /// A symbolic link met while walking a folder that points outside it (not followed).
+    case linkLeavesTree(path: String, target: String)
 
     public var description: String {
         switch self {
@@ -12,6 +14,15 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(path): not valid UTF-8 (first bad byte at offset \(offset)); save the file as UTF-8"
         case .binary(let path, let offset): "\(path): contains a NUL byte at offset \(offset); skipped as binary"
         case .utf16(let path): "\(path): is UTF-16 (byte order mark found); save the file as UTF-8"
+        case .linkLeavesTree(let path, let target):
+            "\(path): symbolic link to \(target.isEmpty ? "an unresolvable target" : target), outside the linted folder; not followed (--follow-symlinks lints it)"
+        }
+    }
+
+    /// The file the problem is about.
+    public var path: String {
+        switch self {
+        case .unreadable(let path, _), .invalidUTF8(let path, _), .binary(let path, _), .utf16(let path), .linkLeavesTree(let path, _): path
         }
     }
 
@@ -19,7 +30,7 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
     public var offset: Int {
         switch self {
         case .invalidUTF8(_, let offset), .binary(_, let offset): offset
-        case .unreadable, .utf16: 0
+        case .unreadable, .utf16, .linkLeavesTree: 0
         }
     }
 }

@@ -100,26 +100,54 @@ public struct SourceLocation: Sendable, Hashable, Codable {
 
 extension SourceFile {
     /// The 1-based location of a byte offset. Offsets asked in increasing order on one line
-    /// (findings are sorted) continue counting where the last one stopped, so a long line with
-    /// many findings costs one pass, not one pass per finding.
+    /// (findings are sorted) continue counting where the last one stopped, and a long line gets
+    /// checkpoints every few kilobytes, so a long line with many findings — and notes pointing
+    /// back along it — costs one pass, not one pass per finding.
     public func location(of offset: Int) -> SourceLocation {
         let clamped = max(0, min(offset, bytes.count))
         let line = lines.lineIndex(containing: clamped)
         let lineStart = min(lines.starts[line], clamped)
         var (position, scalars, utf16) = (lineStart, 0, 0)
-        if let last = locationCache.load(), last.line == line, last.offset <= clamped, last.offset >= lineStart {
+        if clamped - lineStart >= LocationCache.checkpointStride {
+            let checkpoints = locationCache.checkpoints(forLine: line) { lineCheckpoints(from: lineStart) }
+            let slot = min((clamped - lineStart) / LocationCache.checkpointStride, checkpoints.count - 1)
+            (position, scalars, utf16) = (lineStart + slot * LocationCache.checkpointStride, checkpoints[slot].scalars, checkpoints[slot].utf16)
+        }
+        if let last = locationCache.load(), last.line == line, last.offset <= clamped, last.offset >= position {
             (position, scalars, utf16) = (last.offset, last.scalars, last.utf16)
         }
-        while position < clamped {
-            let byte = bytes[position]
-            if byte & 0xC0 != 0x80 {  // not a continuation byte: a new scalar starts here
-                scalars += 1
-                utf16 += byte >= 0xF0 ? 2 : 1
-            }
-            position += 1
-        }
+        (scalars, utf16) = counting(from: position, to: clamped, scalars: scalars, utf16: utf16)
         locationCache.store(LocationCache.Anchor(line: line, offset: clamped, scalars: scalars, utf16: utf16))
         return SourceLocation(line: line + 1, column: scalars + 1, utf16Column: utf16 + 1, offset: clamped)
+    }
+
+    /// Scalars and UTF-16 units in `position..<end`, added to the counts so far.
+    private func counting(from position: Int, to end: Int, scalars: Int, utf16: Int) -> (scalars: Int, utf16: Int) {
+        var (scalars, utf16) = (scalars, utf16)
+        bytes.withUnsafeBufferPointer { buffer in
+            for index in position..<end {
+                let byte = buffer[index]
+                if byte & 0xC0 != 0x80 {  // not a continuation byte: a new scalar starts here
+                    scalars += 1
+                    utf16 += byte >= 0xF0 ? 2 : 1
+                }
+            }
+        }
+        return (scalars, utf16)
+    }
+
+    /// Counts at every `checkpointStride` bytes of the line starting at `lineStart`.
+    private func lineCheckpoints(from lineStart: Int) -> [LocationCache.Counts] {
+        let lineEnd = lines.contentRange(ofLine: lines.lineIndex(containing: lineStart), in: bytes).upperBound
+        var checkpoints = [LocationCache.Counts(scalars: 0, utf16: 0)]
+        var counts = (scalars: 0, utf16: 0)
+        var position = lineStart
+        while position + LocationCache.checkpointStride <= lineEnd {
+            counts = counting(from: position, to: position + LocationCache.checkpointStride, scalars: counts.scalars, utf16: counts.utf16)
+            position += LocationCache.checkpointStride
+            checkpoints.append(LocationCache.Counts(scalars: counts.scalars, utf16: counts.utf16))
+        }
+        return checkpoints
     }
 }
 
@@ -132,8 +160,17 @@ final class LocationCache: @unchecked Sendable {
         var utf16: Int
     }
 
+    struct Counts {
+        var scalars: Int
+        var utf16: Int
+    }
+
+    /// Bytes between checkpoints on a long line.
+    static let checkpointStride = 4_096
+
     private let lock = NSLock()
     private var anchor: Anchor?
+    private var lineCheckpoints: [Int: [Counts]] = [:]
 
     func load() -> Anchor? {
         lock.lock()
@@ -145,5 +182,14 @@ final class LocationCache: @unchecked Sendable {
         lock.lock()
         anchor = new
         lock.unlock()
+    }
+
+    func checkpoints(forLine line: Int, make: () -> [Counts]) -> [Counts] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = lineCheckpoints[line] { return known }
+        let made = make()
+        lineCheckpoints[line] = made
+        return made
     }
 }

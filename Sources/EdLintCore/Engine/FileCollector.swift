@@ -25,9 +25,14 @@ public struct FileCollector {
     public var admits: (String) -> Bool
     /// Relative paths are resolved against this folder (the working directory).
     public var baseDirectory: String
+    /// Whether symbolic links found while walking a folder are followed when they lead outside it
+    /// (`--follow-symlinks`). Off by default: a link in a pull request must not make edlint read
+    /// `/etc` or a home folder. Paths named on the command line are always read.
+    public var followSymlinks: Bool
 
-    public init(baseDirectory: String, admits: @escaping (String) -> Bool = { _ in true }) {
+    public init(baseDirectory: String, followSymlinks: Bool = false, admits: @escaping (String) -> Bool = { _ in true }) {
         self.baseDirectory = baseDirectory
+        self.followSymlinks = followSymlinks
         self.admits = admits
     }
 
@@ -37,9 +42,9 @@ public struct FileCollector {
     }
 
     /// Targets in a stable order, and the paths that could not be used (with the reason).
-    public func collect(_ paths: [String], standardInputName: String?) -> (targets: [LintTarget], problems: [(String, String)]) {
+    public func collect(_ paths: [String], standardInputName: String?) -> (targets: [LintTarget], problems: [InputError]) {
         var targets: [LintTarget] = []
-        var problems: [(String, String)] = []
+        var problems: [InputError] = []
         var seen: Set<String> = []
         for path in paths {
             if path == "-" {
@@ -51,7 +56,7 @@ public struct FileCollector {
             }
             switch Self.fileType(onDisk(path)) {
             case .missing(let reason):
-                problems.append((path, reason))
+                problems.append(.unreadable(path: path, reason: reason))
             case .directory:
                 walk(path, into: &targets, seen: &seen, problems: &problems)
             case .regular, .other:
@@ -66,21 +71,41 @@ public struct FileCollector {
         return (targets, problems)
     }
 
-    private func walk(_ root: String, into targets: inout [LintTarget], seen: inout Set<String>, problems: inout [(String, String)]) {
+    private func walk(_ root: String, into targets: inout [LintTarget], seen: inout Set<String>, problems: inout [InputError]) {
+        let rootReal = Self.realPath(onDisk(root)) ?? Self.absolute(onDisk(root))
         var stack = [root]
         var visitedFolders: Set<String> = []
+        var seenReal: Set<String> = []  // two followed links to one file: linted once
         while let folder = stack.popLast() {
             let real = Self.realPath(onDisk(folder)) ?? onDisk(folder)
             guard visitedFolders.insert(real).inserted else { continue }
             guard let entries = try? FileManager.default.contentsOfDirectory(atPath: onDisk(folder)) else {
-                problems.append((folder, "cannot list folder"))
+                problems.append(.unreadable(path: folder, reason: "cannot list folder"))
                 continue
             }
             var subfolders: [String] = []
             for name in entries.sorted() where !name.hasPrefix(".") {
                 // "." and "./" given on the command line show as bare relative paths.
                 let path = folder == "." || folder == "./" ? name : (folder.hasSuffix("/") ? folder + name : folder + "/" + name)
-                switch Self.linkAwareType(onDisk(path)) {
+                let type = Self.linkAwareType(onDisk(path))
+                if type == .regular || type == .symlinkToDirectory, Self.isSymbolicLink(onDisk(path)) {
+                    let target = Self.realPath(onDisk(path)) ?? ""
+                    let leavesTree = target != rootReal && !target.hasPrefix(rootReal == "/" ? "/" : rootReal + "/")
+                    if leavesTree && !followSymlinks {
+                        if type == .symlinkToDirectory || DocumentFormat.forPath(name) != nil {
+                            problems.append(.linkLeavesTree(path: path, target: target))
+                        }
+                        continue
+                    }
+                    // Inside the tree, the target is linted (or walked) under its own name, once; a
+                    // folder outside is walked only when asked, `visitedFolders` stopping loops.
+                    if !leavesTree { continue }
+                    if type == .symlinkToDirectory {
+                        subfolders.append(path)
+                        continue
+                    }
+                }
+                switch type {
                 case .directory:
                     if Self.skippedFolders.contains(name) { continue }
                     subfolders.append(path)
@@ -88,20 +113,26 @@ public struct FileCollector {
                     guard let format = DocumentFormat.forPath(name) else { continue }
                     let absolute = Self.absolute(onDisk(path))
                     guard admits(absolute), seen.insert(absolute).inserted else { continue }
+                    guard seenReal.insert(Self.realPath(onDisk(path)) ?? absolute).inserted else { continue }
                     targets.append(LintTarget(displayPath: path, absolutePath: absolute, format: format, isStandardInput: false))
                 case .other, .missing:
                     // A FIFO, socket or device, or a symlink to nothing, named like a text file:
                     // say so rather than skip it silently.
                     if DocumentFormat.forPath(name) != nil, name.contains(".") {
-                        problems.append((path, Self.linkAwareType(onDisk(path)) == .missing ? "dangling symbolic link" : "not a regular file"))
+                        let reason = type == .missing ? "dangling symbolic link" : "not a regular file"
+                        problems.append(.unreadable(path: path, reason: reason))
                     }
                 case .symlinkToDirectory:
-                    // Folder symlinks are not followed: they can loop or leave the tree.
-                    continue
+                    continue  // handled above
                 }
             }
             stack.append(contentsOf: subfolders.reversed())
         }
+    }
+
+    static func isSymbolicLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
     }
 
     public static func absolute(_ path: String) -> String {

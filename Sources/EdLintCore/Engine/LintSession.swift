@@ -29,14 +29,18 @@ public struct LintRequest: Sendable {
     public var jobs: Int
     public var workingDirectory: String
     public var reportUnusedSuppressions: Bool
+    /// Follow symbolic links that lead outside a folder being walked (see `FileCollector`).
+    public var followSymlinks: Bool
 
     public init(
         paths: [String], standardInput: [UInt8]? = nil, standardInputName: String? = nil, configurationPath: String? = nil,
         useConfiguration: Bool = true, rulePaths: [String] = [], selection: RuleSelection = RuleSelection(),
         minSeverity: Severity? = nil, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
-        workingDirectory: String = FileManager.default.currentDirectoryPath, reportUnusedSuppressions: Bool = false
+        workingDirectory: String = FileManager.default.currentDirectoryPath, reportUnusedSuppressions: Bool = false,
+        followSymlinks: Bool = false
     ) {
         self.reportUnusedSuppressions = reportUnusedSuppressions
+        self.followSymlinks = followSymlinks
         self.paths = paths
         self.standardInput = standardInput
         self.standardInputName = standardInputName
@@ -143,7 +147,7 @@ public final class LintSession {
         _ = try linter(for: cwdConfiguration)
 
         var admissionError: EdLintError?
-        let collector = FileCollector(baseDirectory: request.workingDirectory, admits: { absolute in
+        let collector = FileCollector(baseDirectory: request.workingDirectory, followSymlinks: request.followSymlinks, admits: { absolute in
             do throws(EdLintError) {
                 let configuration = try self.configuration(forDirectory: self.directory(of: absolute))
                 let relative = Self.relativePath(absolute, to: configuration.directory)
@@ -167,16 +171,18 @@ public final class LintSession {
         let results = ResultSlots(count: targets.count)
         let input = request.standardInput ?? []
         let jobs = max(1, min(request.jobs, targets.count))
+        // Fewer files than cores (one big file, say): the spare cores run a file's rules side by side.
+        let threadsPerFile = max(1, request.jobs / max(1, targets.count))
         DispatchQueue.concurrentPerform(iterations: jobs) { worker in
             for index in stride(from: worker, to: targets.count, by: jobs) {
                 let target = targets[index]
                 let report: FileReport
                 if target.isStandardInput {
-                    report = linters[index].lint(path: target.displayPath, bytes: input, format: target.format)
+                    report = linters[index].lint(path: target.displayPath, bytes: input, format: target.format, threads: threadsPerFile)
                 } else {
                     switch FileCollector.read(target.absolutePath ?? target.displayPath) {
                     case .success(let bytes):
-                        report = linters[index].lint(path: target.displayPath, bytes: bytes, format: target.format)
+                        report = linters[index].lint(path: target.displayPath, bytes: bytes, format: target.format, threads: threadsPerFile)
                     case .failure(let error):
                         report = Linter.unreadable(path: target.displayPath, error: error)
                     }
@@ -184,7 +190,7 @@ public final class LintSession {
                 results.set(index, report)
             }
         }
-        var reports = problems.map { Linter.unreadable(path: $0.0, error: .unreadable(path: $0.0, reason: $0.1)) }
+        var reports = problems.map { Linter.unreadable(path: $0.path, error: $0) }
         reports += results.values()
         return LintOutcome(
             reports: reports, rules: ranRules.values.sorted { $0.id < $1.id }, configuredFailOn: cwdConfiguration.failOn)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One linted file: its source (for positions and code frames) and its findings in report order.
 public struct FileReport: Sendable {
     public var source: SourceFile
@@ -9,6 +11,36 @@ public struct FileReport: Sendable {
     }
 
     public var path: String { source.path }
+}
+
+/// Each rule's findings, filled by whichever thread ran it; handed out one rule at a time.
+private final class RuleOutcomes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+    private var slots: [[Diagnostic]]
+
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+
+    func claim() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < slots.count else { return nil }
+        next += 1
+        return next - 1
+    }
+
+    func set(_ index: Int, _ diagnostics: [Diagnostic]) {
+        lock.lock()
+        slots[index] = diagnostics
+        lock.unlock()
+    }
+
+    /// In rule order, whatever order the rules finished in.
+    func all() -> [Diagnostic] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.flatMap { $0 }
+    }
 }
 
 /// Runs a set of active rules over documents. Pure: no file system, no printing.
@@ -24,18 +56,18 @@ public struct Linter: Sendable {
         self.reportUnusedSuppressions = reportUnusedSuppressions
     }
 
-    public func lint(_ document: Document) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        for active in rules {
-            do {
-                diagnostics += try active.rule.check(document, context: active.context)
-            } catch {
-                diagnostics.append(
-                    Diagnostic(
-                        ruleID: ToolDiagnostics.ruleFailure.id, category: .edlint, severity: .error,
-                        message: "rule \(active.context.ruleID) gave up here: \(error.message)", range: error.range))
+    /// Lints a document. With `threads` > 1 the rules run side by side (a run of one big file
+    /// still uses every core); the result is the same either way.
+    public func lint(_ document: Document, threads: Int = 1) -> [Diagnostic] {
+        let outcomes = RuleOutcomes(count: rules.count)
+        if threads > 1, rules.count > 1 {
+            DispatchQueue.concurrentPerform(iterations: min(threads, rules.count)) { _ in
+                while let index = outcomes.claim() { outcomes.set(index, run(rules[index], on: document)) }
             }
+        } else {
+            for index in rules.indices { outcomes.set(index, run(rules[index], on: document)) }
         }
+        let diagnostics = outcomes.all()
         let suppressions = Suppressions(document: document)
         var (kept, unused) = suppressions.apply(to: diagnostics)
         kept = Self.onePerSentence(kept.filter { $0.severity >= minSeverity }, in: document)
@@ -50,6 +82,18 @@ public struct Linter: Sendable {
             }
         }
         return kept.sorted(by: Diagnostic.inReportOrder)
+    }
+
+    private func run(_ active: ActiveRule, on document: Document) -> [Diagnostic] {
+        do {
+            return try active.rule.check(document, context: active.context)
+        } catch {
+            return [
+                Diagnostic(
+                    ruleID: ToolDiagnostics.ruleFailure.id, category: .edlint, severity: .error,
+                    message: "rule \(active.context.ruleID) gave up here: \(error.message)", range: error.range)
+            ]
+        }
     }
 
     /// A boilerplate finding that covers a whole block (a "Related Posts" line, a menu item) can be
@@ -124,10 +168,10 @@ public struct Linter: Sendable {
     }
 
     /// Reads and lints one file's bytes; encoding problems become diagnostics.
-    public func lint(path: String, bytes: [UInt8], format: DocumentFormat) -> FileReport {
+    public func lint(path: String, bytes: [UInt8], format: DocumentFormat, threads: Int = 1) -> FileReport {
         switch DocumentReader.read(path: path, bytes: bytes, format: format) {
         case .success(let document):
-            return FileReport(source: document.source, diagnostics: lint(document))
+            return FileReport(source: document.source, diagnostics: lint(document, threads: threads))
         case .failure(let error):
             let diagnostic = ToolDiagnostics.diagnostic(for: error)
             return FileReport(

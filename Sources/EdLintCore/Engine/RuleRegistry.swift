@@ -74,11 +74,15 @@ public enum ToolDiagnostics {
         "rule-failure", .error, "A rule could not finish on a file",
         "A pattern hit PCRE2's match limit (it backtracks catastrophically on this text). The rule's other findings in the file may be missing; simplify the pattern.")
 
+    public static let skippedLink = description(
+        "skipped-link", .info, "A symbolic link leading outside the linted folder was not followed",
+        "Walking a folder, edlint does not follow links that point outside it, so a link committed to a repository cannot make it read files elsewhere on the machine. Pass --follow-symlinks (or name the file) to lint the target.")
+
     public static let unusedSuppression = description(
         "unused-suppression", .warning, "An edlint-disable comment suppresses nothing",
         "A suppression that no longer matches any finding hides nothing today but would hide a real problem tomorrow. Remove it. Reported only with --report-unused-suppressions.")
 
-    public static let all = [unreadableFile, invalidEncoding, binaryFile, ruleFailure, unusedSuppression]
+    public static let all = [unreadableFile, invalidEncoding, binaryFile, ruleFailure, skippedLink, unusedSuppression]
 
     private static func description(_ slug: String, _ severity: Severity, _ summary: String, _ rationale: String) -> RuleDescription {
         RuleDescription(
@@ -92,6 +96,7 @@ public enum ToolDiagnostics {
         case .unreadable: description = unreadableFile
         case .invalidUTF8, .utf16: description = invalidEncoding
         case .binary: description = binaryFile
+        case .linkLeavesTree: description = skippedLink
         }
         return Diagnostic(
             ruleID: description.id, category: .edlint, severity: description.defaultSeverity, message: error.description,

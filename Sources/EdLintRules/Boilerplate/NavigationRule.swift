@@ -65,7 +65,8 @@ struct NavigationRule: Rule {
         var isMenuLine = [Bool](repeating: false, count: blocks.count)
         var isNavigation = [Bool](repeating: false, count: blocks.count)
         for (index, block) in blocks.enumerated() where block.kind == .paragraph {
-            let tokens = Tokenizer.tokens(in: block.prose.bytes)
+            // One word past the limit is enough to rule a block out (a block can be megabytes long).
+            let tokens = Tokenizer.tokens(in: block.prose.bytes, limit: maxWords + 1)
             guard !tokens.isEmpty, tokens.count <= maxWords, !Self.endsLikeSentence(block) else { continue }
             isNavigation[index] = tokens.allSatisfy { Self.navigationWords.contains($0.text) }
             isMenuLine[index] = !Self.isSpecific(block, tokens: tokens)

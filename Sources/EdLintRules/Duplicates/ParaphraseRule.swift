@@ -1,4 +1,5 @@
 import EdLintCore
+import EdLintText
 import Foundation
 
 /// A paragraph that restates an earlier paragraph in other words: the signature of padded or
@@ -111,7 +112,11 @@ struct ParaphraseRule: Rule {
         let comparable = Set(DuplicateScope.comparable(in: document).map(\.index))
         for block in document.blocks {
             if block.kind == .heading { heading = block }
-            if block.kind != .listItem, comparable.contains(block.index), !Self.isSummary(block, heading: heading) {
+            // Fewer words than `minimum_terms` cannot hold that many content words: skipped before
+            // the costly analysis (a file of a million one-word lines, say).
+            if block.kind != .listItem, comparable.contains(block.index), !Self.isSummary(block, heading: heading),
+                Tokenizer.wordCount(in: block.prose.bytes, limit: minimumTerms) >= minimumTerms
+            {
                 eligible.append(block)
             }
         }

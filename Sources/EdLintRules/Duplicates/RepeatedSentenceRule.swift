@@ -31,25 +31,27 @@ struct RepeatedSentenceRule: Rule {
     func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
         let minimumWords = context.options.int("minimum_words", default: 8)
         let threshold = context.options.double("threshold", default: 0.8)
+        let comparable = DuplicateScope.comparable(in: document)
+        // One sentence in the whole document has nothing to repeat (a huge single line, say).
+        guard comparable.count >= 2 || (comparable.first?.sentences.count ?? 0) >= 2 else { return [] }
         // Paragraphs already reported as repeated are not reported again sentence by sentence.
         let repeatedParagraphs = RepeatedBlocks.pairs(
             in: document, minimumWords: RepeatedParagraphRule.defaultMinimumWords, threshold: RepeatedParagraphRule.defaultThreshold)
         let pairedBlocks = Set(repeatedParagraphs.map { BlockPair(earlier: $0.earlier, later: $0.later) })
 
-        var seen: [(block: Int, range: Range<Int>, shingles: Shingles)] = []
-        var index: [UInt64: [Int]] = [:]
+        var seen: [(block: Int, range: Range<Int>, shingleCount: Int)] = []
+        var index = ShinglePostings()
         var diagnostics: [Diagnostic] = []
-        for block in DuplicateScope.comparable(in: document) {
+        for block in comparable {
             for sentence in block.sentences {
                 let shingles = Shingles(bytes: block.prose.bytes, range: sentence)
                 guard shingles.wordCount >= minimumWords else { continue }
                 var shared: [Int: Int] = [:]
                 for hash in shingles.hashes {
-                    guard let postings = index[hash], postings.count <= RepeatedBlocks.maximumPostings else { continue }
-                    for other in postings { shared[other, default: 0] += 1 }
+                    index.forEachItem(holding: hash, limit: RepeatedBlocks.maximumPostings) { shared[$0, default: 0] += 1 }
                 }
                 let best = shared.compactMap { other, count -> (Int, Double)? in
-                    let overlap = 2 * Double(count) / Double(shingles.hashes.count + seen[other].shingles.hashes.count)
+                    let overlap = 2 * Double(count) / Double(shingles.hashes.count + seen[other].shingleCount)
                     return overlap >= threshold ? (other, overlap) : nil
                 }.max { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 > $1.0) }
                 if let (other, overlap) = best, !pairedBlocks.contains(BlockPair(earlier: seen[other].block, later: block.index)) {
@@ -63,8 +65,8 @@ struct RepeatedSentenceRule: Rule {
                             related: [RelatedLocation(message: "first stated here", range: earlierRange)]))
                 }
                 let position = seen.count
-                seen.append((block.index, sentence, shingles))
-                for hash in shingles.hashes { index[hash, default: []].append(position) }
+                seen.append((block.index, sentence, shingles.hashes.count))
+                for hash in shingles.hashes { index.add(hash, item: position) }
             }
         }
         return diagnostics

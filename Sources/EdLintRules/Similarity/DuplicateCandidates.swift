@@ -18,7 +18,7 @@ enum DuplicateScope {
     static func templateBlocks(in document: Document) -> Set<Int> {
         var byOpening: [String: [Int]] = [:]
         for block in document.blocks where isEligible(block) {
-            let words = Tokenizer.tokens(in: block.prose.bytes, range: 0..<min(block.prose.count, 80)).prefix(2).map(\.text)
+            let words = Tokenizer.tokens(in: block.prose.bytes, range: 0..<min(block.prose.count, 80), limit: 2).map(\.text)
             guard words.count == 2 else { continue }
             byOpening[words.joined(separator: " "), default: []].append(block.index)
         }
@@ -37,40 +37,50 @@ enum DuplicateScope {
 /// A run of text as word 3-gram hashes ("shingles"): near-verbatim copies share most of them
 /// even when a few words or punctuation marks changed.
 struct Shingles {
-    let hashes: Set<UInt64>
+    /// Distinct shingle hashes, sorted.
+    let hashes: [UInt64]
     let wordCount: Int
 
     static let size = 3
 
     init(bytes: [UInt8], range: Range<Int>) {
-        let words = Tokenizer.tokens(in: bytes, range: range).map { $0.text }
-        wordCount = words.count
-        var hashes = Set<UInt64>()
-        let width = min(Self.size, words.count)
-        if width > 0 {
-            for start in 0...(words.count - width) {
-                var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
-                for word in words[start..<(start + width)] {
-                    for byte in word.utf8 {
-                        hash ^= UInt64(byte)
-                        hash = hash &* 0x100_0000_01b3
-                    }
-                    hash ^= 0x20
-                    hash = hash &* 0x100_0000_01b3
-                }
-                hashes.insert(hash)
+        // Hash each word once (FNV-1a over its lowercased bytes), then combine the last three word
+        // hashes into a shingle hash: no word strings, no token array, even for a 50 MB line.
+        var hashes: [UInt64] = []
+        var window: (UInt64, UInt64, UInt64) = (0, 0, 0)  // the last three word hashes, oldest first
+        var count = 0
+        Tokenizer.scanWords(in: bytes, range: range) { _, lowercased in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in lowercased {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x100_0000_01b3
             }
+            window = (window.1, window.2, hash)
+            count += 1
+            if count >= Self.size { hashes.append(Self.combine(window)) }
         }
+        // A text shorter than a shingle is one shingle of all its words.
+        if count > 0, count < Self.size {
+            hashes.append(Self.combine(count == 1 ? (0, 0, window.2) : (0, window.1, window.2)))
+        }
+        hashes.sort()
+        var distinct = 0
+        for hash in hashes where distinct == 0 || hashes[distinct - 1] != hash {
+            hashes[distinct] = hash
+            distinct += 1
+        }
+        hashes.removeLast(hashes.count - distinct)
         self.hashes = hashes
+        self.wordCount = count
     }
 
-    /// Dice overlap: 2|A∩B| / (|A|+|B|), 1 for identical wording.
-    func overlap(with other: Shingles) -> Double {
-        let total = hashes.count + other.hashes.count
-        guard total > 0 else { return 0 }
-        let (small, large) = hashes.count <= other.hashes.count ? (hashes, other.hashes) : (other.hashes, hashes)
-        let shared = small.reduce(0) { $0 + (large.contains($1) ? 1 : 0) }
-        return 2 * Double(shared) / Double(total)
+    /// Order-sensitive mix of three word hashes ("a b c" and "c b a" differ).
+    @inline(__always)
+    static func combine(_ words: (UInt64, UInt64, UInt64)) -> UInt64 {
+        var hash = words.0 &* 0x9E37_79B9_7F4A_7C15
+        hash = (hash ^ (hash >> 29) ^ words.1) &* 0xBF58_476D_1CE4_E5B9
+        hash = (hash ^ (hash >> 32) ^ words.2) &* 0x94D0_49BB_1331_11EB
+        return hash ^ (hash >> 31)
     }
 }
 
@@ -94,30 +104,32 @@ enum RepeatedBlocks {
     }
 
     private static func computePairs(in document: Document, minimumWords: Int, threshold: Double) -> [Pair] {
+        let comparable = DuplicateScope.comparable(in: document)
+        guard comparable.count >= 2 else { return [] }
         var shingled: [(block: Int, shingles: Shingles)] = []
-        for block in DuplicateScope.comparable(in: document) {
+        for block in comparable {
             let shingles = Shingles(bytes: block.prose.bytes, range: 0..<block.prose.count)
             if shingles.wordCount >= minimumWords { shingled.append((block.index, shingles)) }
         }
-        var index: [UInt64: [Int]] = [:]
+        var index = ShinglePostings(expectedKeys: shingled.reduce(0) { $0 + $1.shingles.hashes.count })
         var pairs: [Pair] = []
         for (position, entry) in shingled.enumerated() {
             var shared: [Int: Int] = [:]
             for hash in entry.shingles.hashes {
-                // A 3-gram found in very many paragraphs says little about which pair repeats.
-                guard let postings = index[hash], postings.count <= Self.maximumPostings else { continue }
-                for other in postings { shared[other, default: 0] += 1 }
+                index.forEachItem(holding: hash, limit: Self.maximumPostings) { shared[$0, default: 0] += 1 }
             }
             var best: Pair?
             for (other, count) in shared {
                 let total = entry.shingles.hashes.count + shingled[other].shingles.hashes.count
                 let overlap = 2 * Double(count) / Double(max(1, total))
-                if overlap >= threshold, overlap > (best?.overlap ?? 0) {
+                // Ties go to the earliest block, so the result does not depend on dictionary order.
+                let better = best.map { overlap > $0.overlap || (overlap == $0.overlap && shingled[other].block < $0.earlier) } ?? true
+                if overlap >= threshold, better {
                     best = Pair(earlier: shingled[other].block, later: entry.block, overlap: overlap)
                 }
             }
             if let best { pairs.append(best) }
-            for hash in entry.shingles.hashes { index[hash, default: []].append(position) }
+            for hash in entry.shingles.hashes { index.add(hash, item: position) }
         }
         return pairs
     }

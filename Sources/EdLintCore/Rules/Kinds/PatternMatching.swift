@@ -190,9 +190,19 @@ struct MessageTemplate: Sendable {
         self.text = text
     }
 
+    /// One pass over the template (a long line can yield hundreds of thousands of messages).
     func render(_ values: [String: String]) -> String {
-        var result = text
-        for (name, value) in values { result = result.replacingOccurrences(of: "{\(name)}", with: value) }
+        guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
+        var result = ""
+        var index = text.startIndex
+        while let open = text[index...].firstIndex(of: "{") {
+            guard let close = text[open...].firstIndex(of: "}") else { break }
+            result += text[index..<open]
+            let name = String(text[text.index(after: open)..<close])
+            result += values[name] ?? String(text[open...close])
+            index = text.index(after: close)
+        }
+        result += text[index...]
         return result
     }
 

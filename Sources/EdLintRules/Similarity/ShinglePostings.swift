@@ -1,0 +1,72 @@
+/// Which earlier items (paragraphs, sentences) hold each shingle hash: the inverted index of the
+/// near-verbatim detectors.
+///
+/// A `[UInt64: [Int]]` costs an array per distinct shingle and SipHash on well-mixed keys; a
+/// document of 400,000 sentences has millions of shingles. Here every posting is one entry in a
+/// flat list chained per hash, and hashes live in an open-addressing table probed linearly (the
+/// keys are already uniform 64-bit hashes, so they index the table directly).
+struct ShinglePostings {
+    private struct Slot {
+        var key: UInt64 = 0  // 0: empty (a real hash of 0 is stored as 1)
+        var last: Int32 = -1  // newest posting
+        var count: Int32 = 0
+    }
+
+    private var slots: [Slot]
+    private var mask: Int
+    private var used = 0
+    /// Postings: the item and the previous posting of the same hash (-1 ends the chain).
+    private var items: [Int32] = []
+    private var previous: [Int32] = []
+
+    init(expectedKeys: Int = 1_024) {
+        var capacity = 16
+        while capacity * 3 < expectedKeys * 4 { capacity <<= 1 }
+        slots = Array(repeating: Slot(), count: capacity)
+        mask = capacity - 1
+    }
+
+    @inline(__always)
+    private static func key(_ hash: UInt64) -> UInt64 { hash == 0 ? 1 : hash }
+
+    @inline(__always)
+    private func slotIndex(of key: UInt64) -> Int {
+        var index = Int(truncatingIfNeeded: key >> 7) & mask
+        while slots[index].key != 0 && slots[index].key != key { index = (index + 1) & mask }
+        return index
+    }
+
+    /// Records that `item` holds `hash`.
+    mutating func add(_ hash: UInt64, item: Int) {
+        if (used + 1) * 4 > slots.count * 3 { grow() }  // at most three quarters full
+        let key = Self.key(hash)
+        let index = slotIndex(of: key)
+        if slots[index].key == 0 {
+            slots[index].key = key
+            used += 1
+        }
+        items.append(Int32(truncatingIfNeeded: item))
+        previous.append(slots[index].last)
+        slots[index].last = Int32(truncatingIfNeeded: items.count - 1)
+        slots[index].count += 1
+    }
+
+    /// Calls `body` with every item holding `hash`, unless more than `limit` do (a shingle found
+    /// in very many items says little about which pair repeats).
+    func forEachItem(holding hash: UInt64, limit: Int, _ body: (Int) -> Void) {
+        let slot = slots[slotIndex(of: Self.key(hash))]
+        guard slot.count > 0, Int(slot.count) <= limit else { return }
+        var posting = slot.last
+        while posting >= 0 {
+            body(Int(items[Int(posting)]))
+            posting = previous[Int(posting)]
+        }
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = Array(repeating: Slot(), count: old.count * 2)
+        mask = slots.count - 1
+        for slot in old where slot.key != 0 { slots[slotIndex(of: slot.key)] = slot }
+    }
+}
