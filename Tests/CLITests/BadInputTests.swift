@@ -14,6 +14,8 @@ struct BadInputTests {
         var status: Int32
         /// Text that must appear in stdout or stderr.
         var mentions: [String] = []
+        /// Bytes fed to standard input (for `-`).
+        var stdin: [UInt8]? = nil
         var testDescription: String { name }
     }
 
@@ -55,6 +57,15 @@ struct BadInputTests {
             "long.txt": text(String(repeating: "a", count: 30_000) + "!\n"),
         ].merging(good) { a, _ in a }, arguments: ["long.txt", "good.md", "--rules", "pack", "--select", "style.slow,boilerplate"], status: 1, mentions: ["edlint.rule-failure", "style.slow", "good.md"]),
         Case(name: "rule pack: alias bomb", files: ["pack/style/bomb.yml": text(aliasBomb(key: "patterns"))].merging(good) { a, _ in a }, arguments: ["good.md", "--rules", "pack"], status: 2, mentions: ["bomb.yml"]),
+        Case(name: "rule pack: unknown key", files: ["pack/style/typo.yml": text(rule + "paterns: ['aaa']\n")].merging(good) { a, _ in a }, arguments: ["good.md", "--rules", "pack"], status: 2, mentions: ["typo.yml:6:1", "patterns"]),
+        Case(name: "rule pack: wrong type", files: ["pack/style/type.yml": text(rule + "patterns: {a: 1}\n")].merging(good) { a, _ in a }, arguments: ["good.md", "--rules", "pack"], status: 2, mentions: ["type.yml:6:"]),
+        Case(name: "rule pack: deep nesting", files: ["pack/style/deep.yml": text(rule + "patterns: " + String(repeating: "[", count: 5_000) + String(repeating: "]", count: 5_000) + "\n")].merging(good) { a, _ in a }, arguments: ["good.md", "--rules", "pack"], status: 2, mentions: ["deep.yml:6:"]),
+        Case(name: "rule pack: not UTF-8", files: ["pack/style/latin1.yml": [0x6B, 0x69, 0x6E, 0x64, 0x3A, 0x20, 0xE9, 0x0A]].merging(good) { a, _ in a }, arguments: ["good.md", "--rules", "pack"], status: 2, mentions: ["latin1.yml", "UTF-8"]),
+        Case(name: "50,000 unmatched emphasis and link openers", files: ["open.md": text(String(repeating: "*a [b ", count: 50_000) + "\n\nRelated Posts\n")], arguments: ["open.md"], status: 1, mentions: ["open.md:3:1"]),
+        Case(name: "50,000 unmatched backtick runs", files: ["ticks.md": text((1...50_000).map { "a" + String(repeating: "`", count: $0 % 7 + 1) }.joined(separator: " ") + "\n\nRelated Posts\n")], arguments: ["ticks.md"], status: 1, mentions: ["ticks.md:3:1"]),
+        Case(name: "a table of 5,000 columns", files: ["table.md": text("|" + String(repeating: " a |", count: 5_000) + "\n|" + String(repeating: "---|", count: 5_000) + "\n|" + String(repeating: " Studies show it. |", count: 5_000) + "\n")], arguments: ["table.md"], status: 1, mentions: ["table.md:3:"]),
+        Case(name: "a UTF-8 BOM then invalid bytes", files: ["bombad.md": [0xEF, 0xBB, 0xBF, 0x41, 0xFF, 0x0A]].merging(good) { a, _ in a }, arguments: ["bombad.md", "good.md"], status: 1, mentions: ["bombad.md", "not valid UTF-8", "good.md:3:1"]),
+        Case(name: "invalid UTF-8 on standard input", files: good, arguments: ["-", "good.md"], status: 1, mentions: ["<stdin>", "not valid UTF-8", "good.md:3:1"], stdin: [0x41, 0xC0, 0x0A]),
         Case(name: "unknown format", files: good, arguments: ["good.md", "--format", "yaml"], status: 2, mentions: ["yaml"]),
         Case(name: "unknown option", files: good, arguments: ["good.md", "--colour", "never"], status: 2, mentions: ["--colour"]),
     ]
@@ -81,7 +92,8 @@ struct BadInputTests {
             try Data(bytes).write(to: url)
         }
         let started = Date()
-        let result = try Run.process(binary, input.arguments + ["--color", "never"], in: folder, timeout: 20)
+        let result = try Run.process(
+            binary, input.arguments + ["--color", "never"], in: folder, stdinBytes: input.stdin, timeout: 20)
         let output = result.stdout + result.stderr
         #expect(Date().timeIntervalSince(started) < 20, "\(input.name) hung")
         #expect(result.status == input.status, "\(input.name): exit \(result.status)\n\(output.prefix(2_000))")

@@ -73,7 +73,7 @@ public enum Run {
     /// Runs `executable`; a run still going after `timeout` seconds is terminated (status 15 or
     /// 9 then tells the caller it hung).
     public static func process(
-        _ executable: URL, _ arguments: [String], in directory: URL? = nil, stdin: String? = nil,
+        _ executable: URL, _ arguments: [String], in directory: URL? = nil, stdin: String? = nil, stdinBytes: [UInt8]? = nil,
         environment: [String: String]? = nil, timeout: Double? = nil
     ) throws -> ProcessResult {
         let process = Process()
@@ -95,6 +95,7 @@ public enum Run {
             }
         }
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        if let stdinBytes { input.fileHandleForWriting.write(Data(stdinBytes)) }
         try? input.fileHandleForWriting.close()
         // Read both pipes before waiting so a full pipe cannot block the child.
         let errBox = DataBox()
