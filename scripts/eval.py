@@ -21,9 +21,10 @@ CATEGORIES = ["repetition", "paraphrase", "boilerplate", "unsupported-claim"]
 
 
 def run_edlint(binary, paths, cwd):
-    """Lints `paths` (relative to cwd) in one process; returns {path: [diagnostic, ...]}."""
+    """Lints `paths` (relative to cwd) in one process; returns {path: [diagnostic, ...]}.
+    Files are judged independently (--no-cross-file): each is its own labelled document."""
     result = subprocess.run(
-        [binary, "--format", "json", "--no-config", "--fail-on", "never", *paths],
+        [binary, "--format", "json", "--no-config", "--fail-on", "never", "--no-cross-file", *paths],
         cwd=cwd, capture_output=True, text=True)
     if result.returncode != 0:
         sys.exit(f"edlint failed ({result.returncode}): {result.stderr[:2000]}")

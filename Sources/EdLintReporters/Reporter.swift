@@ -3,19 +3,22 @@ import Foundation
 
 /// What every reporter renders: the files with their findings, and the rules that ran.
 public struct Report: Sendable {
-    public var files: [FileReport]
+    public let files: [FileReport]
     public var rules: [RuleDescription]
+
+    private let sourcesByPath: [String: SourceFile]
 
     public init(files: [FileReport], rules: [RuleDescription]) {
         self.files = files
         self.rules = rules
+        self.sourcesByPath = Dictionary(files.map { ($0.path, $0.source) }, uniquingKeysWith: { first, _ in first })
     }
 
     public var summary: LintSummary { LintSummary(reports: files) }
 
     /// The source of another file in the run, for related locations that point across files.
     public func source(forPath path: String) -> SourceFile? {
-        files.first { $0.path == path }?.source
+        sourcesByPath[path]
     }
 }
 

@@ -5,7 +5,7 @@ import EdLintCore
 public enum BuiltinRules {
     /// Structural rules, sorted by id. Register each new rule here; a test checks the list.
     public static let structural: [any Rule] =
-        ([NavigationRule(), ParaphraseRule(), RepeatedParagraphRule(), RepeatedSentenceRule()] as [any Rule]
+        ([CrossFileRepetitionRule(), NavigationRule(), ParaphraseRule(), RepeatedParagraphRule(), RepeatedSentenceRule()] as [any Rule]
         + UnsupportedClaimRule.all.map { $0 as any Rule })
         .sorted { $0.description.id < $1.description.id }
 

@@ -37,6 +37,11 @@ struct Check: ParsableCommand {
     @Flag(name: .customLong("report-unused-suppressions"), help: "Report edlint-disable comments that suppress nothing.")
     var reportUnusedSuppressions = false
 
+    @Flag(
+        inversion: .prefixedNo,
+        help: "Compare the files of the run with each other (repetition.cross-file). Default: on when a folder is linted.")
+    var crossFile: Bool?
+
     @Flag(name: .customLong("follow-symlinks"), help: "Follow symbolic links that lead outside the folders being linted (not followed by default).")
     var followSymlinks = false
 
@@ -100,7 +105,7 @@ struct Check: ParsableCommand {
             configurationPath: config, useConfiguration: !noConfig, rulePaths: rulePacks,
             selection: RuleSelection(select: splitList(select), ignore: splitList(ignore)), minSeverity: minSeverity,
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, reportUnusedSuppressions: reportUnusedSuppressions,
-            followSymlinks: followSymlinks)
+            followSymlinks: followSymlinks, crossFile: crossFile)
         var (outcome, reports) = try lint(builtins: builtins, request: request)
         var baselineNote: String?
         if let writeBaseline {

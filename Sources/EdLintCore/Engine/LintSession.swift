@@ -31,14 +31,17 @@ public struct LintRequest: Sendable {
     public var reportUnusedSuppressions: Bool
     /// Follow symbolic links that lead outside a folder being walked (see `FileCollector`).
     public var followSymlinks: Bool
+    /// Compare the run's files with each other (cross-file rules); nil: only when a folder is linted.
+    public var crossFile: Bool?
 
     public init(
         paths: [String], standardInput: [UInt8]? = nil, standardInputName: String? = nil, configurationPath: String? = nil,
         useConfiguration: Bool = true, rulePaths: [String] = [], selection: RuleSelection = RuleSelection(),
         minSeverity: Severity? = nil, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
         workingDirectory: String = FileManager.default.currentDirectoryPath, reportUnusedSuppressions: Bool = false,
-        followSymlinks: Bool = false
+        followSymlinks: Bool = false, crossFile: Bool? = nil
     ) {
+        self.crossFile = crossFile
         self.reportUnusedSuppressions = reportUnusedSuppressions
         self.followSymlinks = followSymlinks
         self.paths = paths
@@ -170,6 +173,9 @@ public final class LintSession {
         let linters = plans
         let results = ResultSlots(count: targets.count)
         let input = request.standardInput ?? []
+        let crossFile = request.crossFile ?? request.paths.contains { path in
+            path != "-" && FileCollector.isDirectory(path.hasPrefix("/") ? path : (request.workingDirectory as NSString).appendingPathComponent(path))
+        }
         let jobs = max(1, min(request.jobs, targets.count))
         // Fewer files than cores (one big file, say): the spare cores run a file's rules side by side.
         let threadsPerFile = max(1, request.jobs / max(1, targets.count))
@@ -178,11 +184,11 @@ public final class LintSession {
                 let target = targets[index]
                 let report: FileReport
                 if target.isStandardInput {
-                    report = linters[index].lint(path: target.displayPath, bytes: input, format: target.format, threads: threadsPerFile)
+                    report = linters[index].lint(path: target.displayPath, bytes: input, format: target.format, threads: threadsPerFile, crossFile: crossFile)
                 } else {
                     switch FileCollector.read(target.absolutePath ?? target.displayPath) {
                     case .success(let bytes):
-                        report = linters[index].lint(path: target.displayPath, bytes: bytes, format: target.format, threads: threadsPerFile)
+                        report = linters[index].lint(path: target.displayPath, bytes: bytes, format: target.format, threads: threadsPerFile, crossFile: crossFile)
                     case .failure(let error):
                         report = Linter.unreadable(path: target.displayPath, error: error)
                     }
@@ -190,10 +196,41 @@ public final class LintSession {
                 results.set(index, report)
             }
         }
+        var linted = results.values()
+        if crossFile { linted = Self.compareAcrossFiles(linted, linters: linters) }
         var reports = problems.map { Linter.unreadable(path: $0.path, error: $0) }
-        reports += results.values()
+        reports += linted
         return LintOutcome(
             reports: reports, rules: ranRules.values.sorted { $0.id < $1.id }, configuredFailOn: cwdConfiguration.failOn)
+    }
+
+    /// Runs each cross-file rule over the summaries the files' linters made, and adds its
+    /// findings to each file (through that file's linter, for suppressions and severity).
+    static func compareAcrossFiles(_ reports: [FileReport], linters: [Linter]) -> [FileReport] {
+        var reports = reports
+        var ruleIDs: [String] = []
+        for report in reports {
+            for id in report.crossFileSummaries.keys.sorted() where !ruleIDs.contains(id) { ruleIDs.append(id) }
+        }
+        for id in ruleIDs {
+            // The rule and options of the first file that ran it (a run has one configuration in
+            // all but unusual set-ups; nested configurations may still turn the rule off per file).
+            guard let position = reports.firstIndex(where: { $0.crossFileSummaries[id] != nil }),
+                let active = linters[position].rules.first(where: { $0.context.ruleID == id }),
+                let rule = active.rule as? any CrossFileRule
+            else { continue }
+            let taking = reports.indices.filter { reports[$0].crossFileSummaries[id] != nil }
+            let inputs = taking.map { CrossFileInput(path: reports[$0].path, summary: reports[$0].crossFileSummaries[id] ?? ()) }
+            let findings = rule.compare(inputs, context: active.context)
+            for (slot, index) in taking.enumerated() where slot < findings.count && !findings[slot].isEmpty {
+                reports[index] = linters[index].adding(crossFile: findings[slot], to: reports[index])
+            }
+        }
+        for index in reports.indices {
+            reports[index].crossFileSummaries = [:]  // done with; free the memory before reporting
+            reports[index].suppressions = nil
+        }
+        return reports
     }
 
     static func relativePath(_ absolute: String, to directory: String) -> String {

@@ -4,6 +4,10 @@ import Foundation
 public struct FileReport: Sendable {
     public var source: SourceFile
     public var diagnostics: [Diagnostic]
+    /// What each cross-file rule kept of the document (by rule id), when `--cross-file` is on.
+    public var crossFileSummaries: [String: any Sendable] = [:]
+    /// The document's suppression comments, applied again to cross-file findings.
+    public var suppressions: Suppressions?
 
     public init(source: SourceFile, diagnostics: [Diagnostic]) {
         self.source = source
@@ -168,16 +172,35 @@ public struct Linter: Sendable {
     }
 
     /// Reads and lints one file's bytes; encoding problems become diagnostics.
-    public func lint(path: String, bytes: [UInt8], format: DocumentFormat, threads: Int = 1) -> FileReport {
+    /// With `crossFile`, the report also carries each cross-file rule's summary of the document.
+    public func lint(path: String, bytes: [UInt8], format: DocumentFormat, threads: Int = 1, crossFile: Bool = false) -> FileReport {
         switch DocumentReader.read(path: path, bytes: bytes, format: format) {
         case .success(let document):
-            return FileReport(source: document.source, diagnostics: lint(document, threads: threads))
+            var report = FileReport(source: document.source, diagnostics: lint(document, threads: threads))
+            if crossFile {
+                for active in rules {
+                    guard let rule = active.rule as? any CrossFileRule else { continue }
+                    report.crossFileSummaries[active.context.ruleID] = rule.summarize(document, context: active.context)
+                }
+                if !report.crossFileSummaries.isEmpty { report.suppressions = Suppressions(document: document) }
+            }
+            return report
         case .failure(let error):
             let diagnostic = ToolDiagnostics.diagnostic(for: error)
             return FileReport(
                 source: SourceFile(path: path, bytes: bytes),
                 diagnostics: diagnostic.severity >= minSeverity ? [diagnostic] : [])
         }
+    }
+
+    /// `report` with cross-file findings added: filtered by the file's suppressions and the
+    /// minimum severity, as its own findings were.
+    public func adding(crossFile diagnostics: [Diagnostic], to report: FileReport) -> FileReport {
+        let admitted = (report.suppressions?.apply(to: diagnostics).kept ?? diagnostics).filter { $0.severity >= minSeverity }
+        guard !admitted.isEmpty else { return report }
+        var merged = report
+        merged.diagnostics = (report.diagnostics + admitted).sorted(by: Diagnostic.inReportOrder)
+        return merged
     }
 
     /// The report for a file that could not be read at all.

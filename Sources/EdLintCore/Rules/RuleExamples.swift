@@ -5,6 +5,16 @@ public enum RuleExamples {
     public static let marker = "↓"
     /// A paragraph of accents, a dash and an emoji placed before each example on the second run.
     public static let multibytePrefix = "Préface — café 😀 naïve résumé.\n\n"
+    /// In a cross-file rule's examples, the line that starts the next file of the run.
+    public static let fileSeparator = "\n\n<<< next file >>>\n\n"
+
+    /// A finding's place in an example: which file (0 for single-file rules) and byte offset.
+    struct Place: Comparable, CustomStringConvertible {
+        var file: Int
+        var offset: Int
+        static func < (a: Place, b: Place) -> Bool { (a.file, a.offset) < (b.file, b.offset) }
+        var description: String { file == 0 ? "\(offset)" : "file \(file + 1) byte \(offset)" }
+    }
 
     public struct Failure: Sendable, CustomStringConvertible {
         public var ruleID: String
@@ -35,32 +45,28 @@ public enum RuleExamples {
         let description = rule.description
         let context = RuleContext(for: description)
         for prefix in ["", multibytePrefix] {
-            let shift = prefix.utf8.count
             let note = prefix.isEmpty ? "" : " (behind a multibyte prefix)"
             for example in description.validExamples {
-                let found = findings(rule, context: context, text: prefix + example)
-                switch found {
+                switch findings(rule, context: context, files: files(of: example, for: rule).map(\.text), prefix: prefix) {
                 case .failure(let failure):
                     failures.append(Failure(ruleID: description.id, example: example, message: failure.message + note))
-                case .success(let diagnostics) where !diagnostics.isEmpty:
-                    let starts = diagnostics.map { $0.range.lowerBound - shift }
+                case .success(let found) where !found.isEmpty:
                     failures.append(
-                        Failure(ruleID: description.id, example: example, message: "valid example flagged at byte \(starts)\(note): \(diagnostics[0].message)"))
+                        Failure(ruleID: description.id, example: example, message: "valid example flagged at byte \(found.map(\.place))\(note): \(found[0].message)"))
                 default: break
                 }
             }
             for example in description.invalidExamples {
-                let (text, expected) = strip(example)
-                switch findings(rule, context: context, text: prefix + text) {
+                let parts = files(of: example, for: rule)
+                let expected = parts.enumerated().flatMap { file, part in part.offsets.map { Place(file: file, offset: $0) } }.sorted()
+                switch findings(rule, context: context, files: parts.map(\.text), prefix: prefix) {
                 case .failure(let failure):
                     failures.append(Failure(ruleID: description.id, example: example, message: failure.message + note))
-                case .success(let diagnostics):
-                    let actual = diagnostics.map { $0.range.lowerBound - shift }.sorted()
-                    if actual != expected.sorted() {
+                case .success(let found):
+                    let actual = found.map(\.place).sorted()
+                    if actual != expected {
                         failures.append(
-                            Failure(
-                                ruleID: description.id, example: example,
-                                message: "expected findings at bytes \(expected.sorted()), got \(actual)\(note)"))
+                            Failure(ruleID: description.id, example: example, message: "expected findings at bytes \(expected), got \(actual)\(note)"))
                     }
                 }
             }
@@ -68,14 +74,39 @@ public enum RuleExamples {
         return failures
     }
 
+    /// An example's files (a cross-file rule's examples hold several) without markers.
+    private static func files(of example: String, for rule: any Rule) -> [(text: String, offsets: [Int])] {
+        let parts = rule is any CrossFileRule ? example.components(separatedBy: fileSeparator) : [example]
+        return parts.map(strip)
+    }
+
     /// What a user would see: the rule run by the linter alone (so one finding per sentence
-    /// where the linter merges them). A rule that gives up is a failure of its example.
-    private static func findings(_ rule: any Rule, context: RuleContext, text: String) -> Result<[Diagnostic], RuleFailure> {
-        let diagnostics = Linter(rules: [ActiveRule(rule: rule, context: context)]).lint(DocumentReader.parse(text))
-        if let failure = diagnostics.first(where: { $0.ruleID == ToolDiagnostics.ruleFailure.id }) {
-            return .failure(RuleFailure(message: failure.message, range: failure.range))
+    /// where the linter merges them), files compared with each other for a cross-file rule.
+    /// Places are relative to each file's text without `prefix`. A rule that gives up is a
+    /// failure of its example.
+    private static func findings(_ rule: any Rule, context: RuleContext, files: [String], prefix: String)
+        -> Result<[(place: Place, message: String)], RuleFailure>
+    {
+        let linter = Linter(rules: [ActiveRule(rule: rule, context: context)])
+        let shift = prefix.utf8.count
+        var found: [(place: Place, message: String)] = []
+        var documents: [Document] = []
+        for (file, text) in files.enumerated() {
+            let document = DocumentReader.parse(prefix + text)
+            documents.append(document)
+            let diagnostics = linter.lint(document)
+            if let failure = diagnostics.first(where: { $0.ruleID == ToolDiagnostics.ruleFailure.id }) {
+                return .failure(RuleFailure(message: failure.message, range: failure.range))
+            }
+            found += diagnostics.map { (Place(file: file, offset: $0.range.lowerBound - shift), $0.message) }
         }
-        return .success(diagnostics)
+        if let crossFile = rule as? any CrossFileRule {
+            let inputs = documents.enumerated().map { CrossFileInput(path: "file\($0.offset + 1).md", summary: crossFile.summarize($0.element, context: context)) }
+            for (file, diagnostics) in crossFile.compare(inputs, context: context).enumerated() {
+                found += diagnostics.map { (Place(file: file, offset: $0.range.lowerBound - shift), $0.message) }
+            }
+        }
+        return .success(found)
     }
 }
 

@@ -8,6 +8,7 @@
 struct ShinglePostings {
     private struct Slot {
         var key: UInt64 = 0  // 0: empty (a real hash of 0 is stored as 1)
+        var first: Int32 = -1  // oldest posting
         var last: Int32 = -1  // newest posting
         var count: Int32 = 0
     }
@@ -15,9 +16,10 @@ struct ShinglePostings {
     private var slots: [Slot]
     private var mask: Int
     private var used = 0
-    /// Postings: the item and the previous posting of the same hash (-1 ends the chain).
+    /// Postings: the item and the previous and next postings of the same hash (-1 ends a chain).
     private var items: [Int32] = []
     private var previous: [Int32] = []
+    private var next: [Int32] = []
 
     init(expectedKeys: Int = 1_024) {
         var capacity = 16
@@ -45,9 +47,12 @@ struct ShinglePostings {
             slots[index].key = key
             used += 1
         }
+        let posting = Int32(truncatingIfNeeded: items.count)
         items.append(Int32(truncatingIfNeeded: item))
         previous.append(slots[index].last)
-        slots[index].last = Int32(truncatingIfNeeded: items.count - 1)
+        next.append(-1)
+        if slots[index].last >= 0 { next[Int(slots[index].last)] = posting } else { slots[index].first = posting }
+        slots[index].last = posting
         slots[index].count += 1
     }
 
@@ -60,6 +65,18 @@ struct ShinglePostings {
         while posting >= 0 {
             body(Int(items[Int(posting)]))
             posting = previous[Int(posting)]
+        }
+    }
+
+    /// Calls `body` with the first `limit` items that held `hash`, oldest first. Across a corpus a
+    /// paragraph repeated in a thousand files is still found: its earliest copies are enough.
+    func forEachEarliestItem(holding hash: UInt64, limit: Int, _ body: (Int) -> Void) {
+        var posting = slots[slotIndex(of: Self.key(hash))].first
+        var remaining = limit
+        while posting >= 0, remaining > 0 {
+            body(Int(items[Int(posting)]))
+            posting = next[Int(posting)]
+            remaining -= 1
         }
     }
 

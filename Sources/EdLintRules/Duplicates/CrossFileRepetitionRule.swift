@@ -1,0 +1,105 @@
+import EdLintCore
+
+/// A paragraph that repeats, word for word or nearly, a paragraph of another file in the run:
+/// syndicated copy, a template's residue, an article pasted into another.
+struct CrossFileRepetitionRule: CrossFileRule {
+    static let id = "repetition.cross-file"
+    /// How many of a shingle's earliest holders are looked at. A paragraph repeated in a thousand
+    /// files is matched against its first copies; a common phrase cannot make the search quadratic.
+    static let postingsPerShingle = 8
+
+    let description = RuleDescription(
+        id: id, category: .repetition, defaultSeverity: .info,
+        summary: "A paragraph repeats a paragraph of another file verbatim or nearly so",
+        rationale: """
+            Run over a folder (or with --cross-file), edlint compares the files with each other: a \
+            paragraph that already appears in another file is syndicated copy, a template's residue \
+            (a newsletter plug, a standard disclaimer) or an article pasted into another. Each file \
+            gets one finding per repeated paragraph, pointing at the first file that has it — never \
+            one per pair of files. Info by default, because some repetition across files is \
+            deliberate; raise its severity in .linterrc where it is not. Compared as word 3-grams \
+            like repetition.paragraph, through an index over the whole run.
+            """,
+        validExamples: [
+            "The council approved the budget for next year after a long debate on Monday.\n\n<<< next file >>>\n\nThe harbour reopened to ferries on Tuesday after repairs to the main pier.",
+            "The council approved the budget for next year after a long debate on Monday.\n\nThe council approved the budget for next year after a long debate on Monday.",
+        ],
+        invalidExamples: [
+            "The council approved the budget for next year after a long debate on Monday.\n\n<<< next file >>>\n\nIn other news.\n\n↓The council approved the budget for next year after a long debate on Monday.",
+            "Sign up to our newsletter for the best of the week's stories, delivered every Friday.\n\n<<< next file >>>\n\n↓Sign up to our newsletter for the best of the week's stories, delivered every Friday.\n\n<<< next file >>>\n\n↓Sign up to our newsletter for the best of this week's stories, delivered every Friday!",
+        ],
+        options: [
+            RuleOptionSpec(
+                name: "threshold", type: .double, defaultValue: .double(RepeatedParagraphRule.defaultThreshold),
+                summary: "share of word 3-grams two paragraphs must have in common (Dice overlap)", range: 0.1...1),
+            RuleOptionSpec(
+                name: "minimum_words", type: .int, defaultValue: .int(RepeatedParagraphRule.defaultMinimumWords),
+                summary: "paragraphs shorter than this are not compared", range: 1...10_000),
+        ])
+
+    /// What is kept of a document: each comparable paragraph's place and shingles.
+    struct Summary: Sendable {
+        struct Paragraph: Sendable {
+            var range: ByteRange
+            var line: Int
+            var shingles: [UInt64]
+        }
+
+        var paragraphs: [Paragraph]
+    }
+
+    func check(_ document: Document, context: RuleContext) -> [Diagnostic] { [] }
+
+    func summarize(_ document: Document, context: RuleContext) -> any Sendable {
+        let minimumWords = context.options.int("minimum_words", default: RepeatedParagraphRule.defaultMinimumWords)
+        var paragraphs: [Summary.Paragraph] = []
+        for block in DuplicateScope.comparable(in: document) {
+            let shingles = Shingles(bytes: block.prose.bytes, range: 0..<block.prose.count)
+            guard shingles.wordCount >= minimumWords else { continue }
+            let line = document.source.location(of: block.sourceRange.lowerBound).line
+            paragraphs.append(Summary.Paragraph(range: block.sourceRange, line: line, shingles: shingles.hashes))
+        }
+        return Summary(paragraphs: paragraphs)
+    }
+
+    func compare(_ files: [CrossFileInput], context: RuleContext) -> [[Diagnostic]] {
+        let threshold = context.options.double("threshold", default: RepeatedParagraphRule.defaultThreshold)
+        let summaries = files.map { ($0.summary as? Summary)?.paragraphs ?? [] }
+        var owners: [(file: Int, paragraph: Int)] = []
+        var index = ShinglePostings(expectedKeys: summaries.reduce(0) { total, file in total + file.reduce(0) { $0 + $1.shingles.count } })
+        var findings = [[Diagnostic]](repeating: [], count: files.count)
+        for (fileIndex, paragraphs) in summaries.enumerated() {
+            // Look every paragraph up before adding the file's own: repeats inside one file are
+            // repetition.paragraph's to report.
+            for paragraph in paragraphs {
+                var shared: [Int: Int] = [:]
+                for hash in paragraph.shingles {
+                    index.forEachEarliestItem(holding: hash, limit: Self.postingsPerShingle) { shared[$0, default: 0] += 1 }
+                }
+                var best: (owner: Int, overlap: Double)?
+                for (owner, count) in shared {
+                    let other = summaries[owners[owner].file][owners[owner].paragraph]
+                    let overlap = 2 * Double(count) / Double(paragraph.shingles.count + other.shingles.count)
+                    // Ties go to the earliest paragraph: the first file that has it.
+                    if overlap >= threshold, best.map({ overlap > $0.overlap || (overlap == $0.overlap && owner < $0.owner) }) ?? true {
+                        best = (owner, overlap)
+                    }
+                }
+                guard let best else { continue }
+                let (otherFile, otherParagraph) = owners[best.owner]
+                let first = summaries[otherFile][otherParagraph]
+                let how = best.overlap >= 0.999 ? "word for word" : "nearly word for word (\(Excerpt.percent(best.overlap)) the same wording)"
+                findings[fileIndex].append(
+                    context.diagnostic(
+                        "This paragraph repeats a paragraph of \(files[otherFile].path) (line \(first.line)) \(how)", at: paragraph.range,
+                        related: [RelatedLocation(message: "first stated here", range: first.range, path: files[otherFile].path)]))
+            }
+            for (position, paragraph) in paragraphs.enumerated() {
+                let owner = owners.count
+                owners.append((fileIndex, position))
+                for hash in paragraph.shingles { index.add(hash, item: owner) }
+            }
+        }
+        return findings
+    }
+}

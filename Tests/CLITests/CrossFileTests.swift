@@ -1,0 +1,115 @@
+import EdLintTestSupport
+import Foundation
+import Testing
+
+/// `--cross-file`: paragraphs repeated in another file of the run.
+struct CrossFileTests {
+    static let footer = "Sign up to our newsletter for the best of the week's stories, delivered every Friday."
+
+    /// A folder of `count` articles that all end with the same footer paragraph, plus one that
+    /// carries a syndicated paragraph from the first article with two words changed.
+    static func corpus(count: Int) throws -> URL {
+        let folder = Fixtures.temporaryDirectory("edlint-cross")
+        var files = [".git/HEAD": "x"]
+        for index in 0..<count {
+            files[String(format: "news/%03d.md", index)] = "# Story \(index)\n\nStory number \(index) is about item \(index * 7).\n\n\(footer)\n"
+        }
+        files["news/000.md"] = "# Story 0\n\nThe harbour reopened to ferries on Tuesday after six weeks of repairs to the main pier.\n\n\(footer)\n"
+        files["wire/copy.md"] = "# Wire\n\nThe harbour reopened to ferries on Tuesday after six weeks of repairs on the main pier.\n"
+        try Fixtures.write(files, in: folder)
+        return folder
+    }
+
+    struct Finding: Decodable {
+        var rule: String
+        var message: String
+        var range: Span
+        var related: [Related]
+        struct Span: Decodable {
+            var start: Position
+        }
+        struct Position: Decodable {
+            var line: Int
+        }
+        struct Related: Decodable {
+            var path: String?
+        }
+    }
+
+    struct Output: Decodable {
+        var files: [File]
+        struct File: Decodable {
+            var path: String
+            var diagnostics: [Finding]
+        }
+    }
+
+    static func crossFileFindings(_ arguments: [String], in folder: URL) throws -> [(path: String, finding: Finding)] {
+        let binary = try #require(Fixtures.edlintBinary)
+        let result = try Run.process(binary, arguments + ["--format", "json", "--fail-on", "never"], in: folder, timeout: 60)
+        #expect(result.status == 0, "\(result.stderr)")
+        let output = try JSONDecoder().decode(Output.self, from: Data(result.stdout.utf8))
+        return output.files.flatMap { file in
+            file.diagnostics.filter { $0.rule == "repetition.cross-file" }.map { (file.path, $0) }
+        }
+    }
+
+    @Test func aFolderIsComparedAcrossFilesOncePerFile() throws {
+        let folder = try Self.corpus(count: 30)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let findings = try Self.crossFileFindings(["."], in: folder)
+        // The footer: one finding in each of the 29 later files, all pointing at the first — not 435 pairs.
+        let footers = findings.filter { $0.finding.range.start.line == 5 }
+        #expect(footers.count == 29)
+        #expect(footers.allSatisfy { $0.finding.related.first?.path == "news/000.md" && $0.path != "news/000.md" })
+        // The syndicated paragraph, two words changed, points at the article it came from.
+        let wire = findings.filter { $0.path == "wire/copy.md" }
+        #expect(wire.count == 1)
+        #expect(wire.first?.finding.message.contains("news/000.md (line 3) nearly word for word") == true)
+        #expect(findings.count == 30)
+    }
+
+    @Test func namedFilesAreIndependentUnlessAsked() throws {
+        let folder = try Self.corpus(count: 3)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let files = ["news/000.md", "news/001.md", "wire/copy.md"]
+        #expect(try Self.crossFileFindings(files, in: folder).isEmpty)
+        #expect(try Self.crossFileFindings(files + ["--cross-file"], in: folder).count == 2)
+        #expect(try Self.crossFileFindings([".", "--no-cross-file"], in: folder).isEmpty)
+    }
+
+    @Test func resultsDoNotDependOnThreads() throws {
+        let folder = try Self.corpus(count: 40)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let binary = try #require(Fixtures.edlintBinary)
+        let one = try Run.process(binary, [".", "--jobs", "1", "--format", "json"], in: folder, timeout: 60)
+        let many = try Run.process(binary, [".", "--jobs", "4", "--format", "json"], in: folder, timeout: 60)
+        #expect(one.stdout == many.stdout)
+        #expect(one.stdout.contains("repetition.cross-file"))
+    }
+
+    @Test func sarifRelatedLocationNamesTheOtherFile() throws {
+        let folder = try Self.corpus(count: 2)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let binary = try #require(Fixtures.edlintBinary)
+        let result = try Run.process(binary, [".", "--format", "sarif", "--select", "repetition.cross-file"], in: folder, timeout: 60)
+        let sarif = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let runs = try #require(sarif["runs"] as? [[String: Any]])
+        let results = try #require(runs.first?["results"] as? [[String: Any]])
+        let related = results.compactMap { ($0["relatedLocations"] as? [[String: Any]])?.first }
+        let uris = related.compactMap { (($0["physicalLocation"] as? [String: Any])?["artifactLocation"] as? [String: Any])?["uri"] as? String }
+        #expect(!uris.isEmpty && uris.allSatisfy { $0 == "news/000.md" })
+    }
+
+    @Test func aSuppressionCommentHidesACrossFileFinding() throws {
+        let folder = try Self.corpus(count: 2)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("news/001.md")
+        let text = try String(contentsOf: path, encoding: .utf8)
+        try (text.replacingOccurrences(of: Self.footer, with: "<!-- edlint-disable-next-line repetition.cross-file -->\n" + Self.footer))
+            .write(to: path, atomically: true, encoding: .utf8)
+        let findings = try Self.crossFileFindings(["."], in: folder)
+        #expect(!findings.contains { $0.path == "news/001.md" })
+        #expect(findings.contains { $0.path == "wire/copy.md" })
+    }
+}
