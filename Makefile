@@ -34,6 +34,10 @@ eval: release     ## accuracy on labelled data: make eval [DATA=path]
 bench:            ## benchmark on ../shared/corpus (not a test): make bench [CORPUS=path]
 	scripts/bench.sh $(CORPUS)
 
+.PHONY: asan
+asan:             ## the whole suite under AddressSanitizer (debug build in .build-asan; a few minutes)
+	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan.supp swift test --sanitize=address --scratch-path .build-asan
+
 .PHONY: fuzz
 FUZZ_SECONDS ?= 60
 fuzz:             ## libFuzzer over reading, source maps, sentences and all rules: make fuzz [FUZZ_SECONDS=600]

@@ -62,6 +62,13 @@ fi
 python3 -c "print(f'edlint / pcre2grep floor: {$edlint_seconds/max($floor_seconds,0.001):.1f}× the time')"
 echo
 
+# Duplicates across files: edlint's index against datasketch's MinHashLSH, same files, same truth.
+"$work/venv/bin/pip" install -q datasketch >/dev/null 2>&1 || echo "(pip install datasketch failed; skipping)"
+if "$work/venv/bin/python" -c "import datasketch" 2>/dev/null; then
+  "$work/venv/bin/python" scripts/crossfile_bench.py "$edlint" "$work/files"
+  echo
+fi
+
 # Start-up: one small file, median of 15 runs.
 printf 'A short paragraph.\n\nAnother one, to compare.\n' > "$work/small.md"
 for _ in $(seq 15); do /usr/bin/time -f "%e" -a -o "$work/startup" "$edlint" "$work/small.md" >/dev/null 2>&1 || true; done

@@ -4,9 +4,11 @@ import EdLintCore
 /// syndicated copy, a template's residue, an article pasted into another.
 struct CrossFileRepetitionRule: CrossFileRule {
     static let id = "repetition.cross-file"
-    /// How many of a shingle's earliest holders are looked at. A paragraph repeated in a thousand
-    /// files is matched against its first copies; a common phrase cannot make the search quadratic.
-    static let postingsPerShingle = 8
+    /// How many of a shingle's earliest holders are looked at: all of a rare shingle's, the first
+    /// copies of a common one. A common phrase cannot make the search quadratic.
+    static let postingsPerShingle = 32
+    /// Candidates (by shingles seen shared) whose overlap is then computed exactly.
+    static let candidatesVerified = 16
 
     let description = RuleDescription(
         id: id, category: .repetition, defaultSeverity: .info,
@@ -53,7 +55,10 @@ struct CrossFileRepetitionRule: CrossFileRule {
     func summarize(_ document: Document, context: RuleContext) -> any Sendable {
         let minimumWords = context.options.int("minimum_words", default: RepeatedParagraphRule.defaultMinimumWords)
         var paragraphs: [Summary.Paragraph] = []
-        for block in DuplicateScope.comparable(in: document) {
+        // Eligible blocks, listing lines included: a line that opens like its neighbours ("Arms
+        // Control Today encourages reprint…") is a listing inside one file but template residue
+        // when another file repeats it.
+        for block in document.blocks where DuplicateScope.isEligible(block) {
             let shingles = Shingles(bytes: block.prose.bytes, range: 0..<block.prose.count)
             guard shingles.wordCount >= minimumWords else { continue }
             let line = document.source.location(of: block.sourceRange.lowerBound).line
@@ -65,41 +70,81 @@ struct CrossFileRepetitionRule: CrossFileRule {
     func compare(_ files: [CrossFileInput], context: RuleContext) -> [[Diagnostic]] {
         let threshold = context.options.double("threshold", default: RepeatedParagraphRule.defaultThreshold)
         let summaries = files.map { ($0.summary as? Summary)?.paragraphs ?? [] }
+        // Indexed paragraphs. A paragraph met again word for word (a footer in every file) is not
+        // indexed again: its first copy stands for all, so postings stay few.
         var owners: [(file: Int, paragraph: Int)] = []
+        var firstCopy: [UInt64: Int] = [:]
         var index = ShinglePostings(expectedKeys: summaries.reduce(0) { total, file in total + file.reduce(0) { $0 + $1.shingles.count } })
         var findings = [[Diagnostic]](repeating: [], count: files.count)
         for (fileIndex, paragraphs) in summaries.enumerated() {
             // Look every paragraph up before adding the file's own: repeats inside one file are
             // repetition.paragraph's to report.
+            var match: [(owner: Int, overlap: Double)?] = []
             for paragraph in paragraphs {
+                if let owner = firstCopy[Self.key(of: paragraph.shingles)], owners[owner].file != fileIndex {
+                    match.append((owner, 1))
+                    continue
+                }
                 var shared: [Int: Int] = [:]
                 for hash in paragraph.shingles {
                     index.forEachEarliestItem(holding: hash, limit: Self.postingsPerShingle) { shared[$0, default: 0] += 1 }
                 }
+                // The likeliest candidates, measured exactly (the counts above may miss shingles).
+                let candidates = shared.filter { owners[$0.key].file != fileIndex }
+                    .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(Self.candidatesVerified)
                 var best: (owner: Int, overlap: Double)?
-                for (owner, count) in shared {
+                for (owner, _) in candidates {
                     let other = summaries[owners[owner].file][owners[owner].paragraph]
-                    let overlap = 2 * Double(count) / Double(paragraph.shingles.count + other.shingles.count)
+                    let overlap = Self.dice(paragraph.shingles, other.shingles)
                     // Ties go to the earliest paragraph: the first file that has it.
                     if overlap >= threshold, best.map({ overlap > $0.overlap || (overlap == $0.overlap && owner < $0.owner) }) ?? true {
                         best = (owner, overlap)
                     }
                 }
-                guard let best else { continue }
-                let (otherFile, otherParagraph) = owners[best.owner]
-                let first = summaries[otherFile][otherParagraph]
-                let how = best.overlap >= 0.999 ? "word for word" : "nearly word for word (\(Excerpt.percent(best.overlap)) the same wording)"
-                findings[fileIndex].append(
-                    context.diagnostic(
-                        "This paragraph repeats a paragraph of \(files[otherFile].path) (line \(first.line)) \(how)", at: paragraph.range,
-                        related: [RelatedLocation(message: "first stated here", range: first.range, path: files[otherFile].path)]))
+                match.append(best)
             }
             for (position, paragraph) in paragraphs.enumerated() {
+                if let best = match[position] {
+                    let (otherFile, otherParagraph) = owners[best.owner]
+                    let first = summaries[otherFile][otherParagraph]
+                    let how = best.overlap >= 0.999 ? "word for word" : "nearly word for word (\(Excerpt.percent(best.overlap)) the same wording)"
+                    findings[fileIndex].append(
+                        context.diagnostic(
+                            "This paragraph repeats a paragraph of \(files[otherFile].path) (line \(first.line)) \(how)", at: paragraph.range,
+                            related: [RelatedLocation(message: "first stated here", range: first.range, path: files[otherFile].path)]))
+                }
+                let key = Self.key(of: paragraph.shingles)
+                guard firstCopy[key] == nil else { continue }
                 let owner = owners.count
                 owners.append((fileIndex, position))
+                firstCopy[key] = owner
                 for hash in paragraph.shingles { index.add(hash, item: owner) }
             }
         }
         return findings
+    }
+
+    /// One hash for a paragraph's whole (sorted) shingle set: equal for word-for-word copies.
+    static func key(of shingles: [UInt64]) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for shingle in shingles { hash = (hash ^ shingle) &* 0x100_0000_01b3 }
+        return hash ^ UInt64(shingles.count)
+    }
+
+    /// Dice overlap of two sorted, distinct hash lists: 2|A∩B| / (|A|+|B|).
+    static func dice(_ a: [UInt64], _ b: [UInt64]) -> Double {
+        var (i, j, shared) = (0, 0, 0)
+        while i < a.count, j < b.count {
+            if a[i] == b[j] {
+                shared += 1
+                i += 1
+                j += 1
+            } else if a[i] < b[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return a.isEmpty && b.isEmpty ? 0 : 2 * Double(shared) / Double(a.count + b.count)
     }
 }

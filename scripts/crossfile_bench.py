@@ -1,0 +1,119 @@
+#!/usr/bin/env python3
+"""Cross-file near-verbatim duplicates: edlint's `repetition.cross-file` against datasketch's
+MinHashLSH on the same files (issue 5). Run by scripts/bench.sh inside its virtualenv:
+
+    crossfile_bench.py EDLINT FILE_LIST
+
+Ground truth, computed exactly here: blank-line paragraphs of at least 8 words (headings, list,
+table, quote, definition, shortcode and code lines left out, as edlint does not compare them as paragraphs; code spans,
+link targets and HTML tags removed, as edlint does not read them as prose) whose word
+3-gram set has Dice overlap >= 0.6 (edlint's default) with a paragraph of an earlier file.
+Recall = share of those found. datasketch is set up as its docs suggest for that similarity:
+MinHash over the same 3-grams (128 permutations), MinHashLSH at the equivalent Jaccard
+threshold 0.6 / 1.4 ≈ 0.43; a paragraph counts as found when the LSH query returns a true match.
+"""
+import json, os, re, subprocess, sys, time
+from collections import defaultdict
+
+from datasketch import MinHash, MinHashLSH
+
+DICE = 0.6
+JACCARD = DICE / (2 - DICE)
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+# What edlint does not read as prose inside a paragraph: code spans, link targets, HTML tags.
+NON_PROSE = re.compile(r"`+[^`]*`+|\]\([^)]*\)|<[^>]+>")
+SKIP = re.compile(r"^\s{0,3}(?:[#>|*+:-]|\d+[.)]\s|```|~~~|<|\[\^?[^\]]*\]:|\{\{)")
+TABLE_RULE = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
+
+
+def paragraphs(path):
+    """(start line, shingle set) of each prose paragraph of at least 8 words."""
+    with open(path, encoding="utf-8", errors="replace") as handle:
+        lines = handle.read().replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    out, block, start, fenced = [], [], 0, False
+    for number, line in enumerate(lines + [""], 1):
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        if fenced or not line.strip():
+            is_table = len(block) > 1 and "|" in block[0] and TABLE_RULE.match(block[1])
+            if block and not SKIP.match(block[0]) and not is_table and not fenced:
+                prose = NON_PROSE.sub(lambda m: "]" if m.group(0).startswith("]") else " ", " ".join(block))
+                words = [w.lower().replace("’", "'") for w in WORD.findall(prose)]
+                words = [w[:-2] if w.endswith("'s") else w for w in words]
+                if len(words) >= 8:
+                    out.append((start, {" ".join(words[i:i + 3]) for i in range(len(words) - 2)}))
+            block = []
+            continue
+        if not block:
+            start = number
+        block.append(line)
+    return out
+
+
+def main():
+    edlint, listing = sys.argv[1], sys.argv[2]
+    files = [line for line in open(listing).read().split("\n") if line]
+    units = []  # (file index, start line, shingles)
+    for index, path in enumerate(files):
+        units += [(index, line, shingles) for line, shingles in paragraphs(path)]
+
+    # Exact truth through an inverted index over every shingle.
+    postings, truth = defaultdict(list), set()
+    for unit, (file, _, shingles) in enumerate(units):
+        shared = defaultdict(int)
+        for shingle in shingles:
+            for other in postings[shingle]:
+                if units[other][0] != file:
+                    shared[other] += 1
+        if any(2 * n / (len(shingles) + len(units[o][2])) >= DICE for o, n in shared.items()):
+            truth.add(unit)
+        for shingle in shingles:
+            postings[shingle].append(unit)
+
+    def true_match(unit, other):
+        a, b = units[unit][2], units[other][2]
+        return units[other][0] < units[unit][0] and 2 * len(a & b) / (len(a) + len(b)) >= DICE
+
+    # datasketch: MinHash every paragraph, query before inserting (earlier files only).
+    started = time.time()
+    lsh = MinHashLSH(threshold=JACCARD, num_perm=128)
+    found_lsh, current_file, pending = set(), -1, []
+    for unit, (file, _, shingles) in enumerate(units):
+        if file != current_file:
+            for key, signature in pending:
+                lsh.insert(key, signature)
+            pending, current_file = [], file
+        signature = MinHash(num_perm=128)
+        for shingle in shingles:
+            signature.update(shingle.encode("utf-8"))
+        if any(true_match(unit, other) for other in lsh.query(signature)):
+            found_lsh.add(unit)
+        pending.append((unit, signature))
+    lsh_seconds = time.time() - started
+
+    # edlint: the real binary over the same files, cross-file rule only.
+    started = time.time()
+    result = subprocess.run(
+        [edlint, "--format", "json", "--no-config", "--fail-on", "never", "--cross-file", "--select", "repetition.cross-file", *files],
+        capture_output=True, text=True)
+    edlint_seconds = time.time() - started
+    report = json.loads(result.stdout)
+    flagged = {(entry["path"], d["range"]["start"]["line"]) for entry in report["files"] for d in entry["diagnostics"]}
+    found_edlint = {u for u in truth if (files[units[u][0]], units[u][1]) in flagged}
+    found_lsh &= truth
+
+    def recall(found):
+        return len(found) / len(truth) if truth else 1.0
+
+    print(f"cross-file near-verbatim duplicates: {len(units)} paragraphs in {len(files)} files, "
+          f"{len(truth)} repeat a paragraph of an earlier file (Dice >= {DICE})")
+    print(f"  {'datasketch MinHashLSH':32s} {lsh_seconds:7.2f} s  recall {recall(found_lsh):.3f}")
+    print(f"  {'edlint repetition.cross-file':32s} {edlint_seconds:7.2f} s  recall {recall(found_edlint):.3f}"
+          f"   → {lsh_seconds / max(edlint_seconds, 1e-3):.0f}× datasketch's speed")
+    missed = sorted(truth - found_edlint)[:5]
+    for unit in missed:
+        print(f"    edlint missed {files[units[unit][0]]}:{units[unit][1]}")
+
+
+if __name__ == "__main__":
+    main()
