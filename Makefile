@@ -34,6 +34,10 @@ eval: release     ## accuracy on labelled data: make eval [DATA=path]
 bench:            ## benchmark on ../shared/corpus (not a test): make bench [CORPUS=path]
 	scripts/bench.sh $(CORPUS)
 
+.PHONY: profile
+profile:          ## instruction counts (callgrind) on 100 corpus files: make profile [CORPUS=path]
+	scripts/profile.sh "" $(CORPUS)
+
 .PHONY: asan
 asan:             ## the whole suite under AddressSanitizer (debug build in .build-asan; a few minutes)
 	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan.supp swift test --sanitize=address --scratch-path .build-asan
