@@ -1,41 +1,70 @@
 /// Finds, for each block, the earlier blocks worth comparing it with, through an inverted index
 /// of terms — so a document of 10,000 paragraphs is not compared pair by pair. Terms found in
 /// very many blocks say little about which pairs are alike and are left out of the postings.
-struct CandidateIndex {
-    private var postings: [Int: [Int]] = [:]  // term → positions (in `blocks`) holding it
+///
+/// Term ids and block positions are dense, so the index and the per-query tallies are arrays,
+/// not dictionaries: no hashing on the hot path.
+final class CandidateIndex {
+    private var postings: [[Int]]  // term id → positions (in `blocks`) holding it
     private let blocks: [TermBlock]
     private let terms: DocumentTerms
     private let maximumPostings: Int
+    /// Shared weight per earlier position for the current query, and which positions it touched.
+    private var tally: [Double]
+    private var isTouched: [Bool]
+    private var touched: [Int] = []
 
     init(blocks: [TermBlock], terms: DocumentTerms, maximumPostings: Int = 64) {
         self.blocks = blocks
         self.terms = terms
         self.maximumPostings = maximumPostings
+        self.postings = Array(repeating: [], count: terms.stems.count)
+        self.tally = Array(repeating: 0, count: blocks.count)
+        self.isTouched = Array(repeating: false, count: blocks.count)
         for (position, block) in blocks.enumerated() {
-            for term in block.terms where terms.isContent[term] { postings[term, default: []].append(position) }
+            for term in block.terms where terms.isContent[term] { postings[term].append(position) }
         }
+    }
+
+    private func list(_ term: Int) -> [Int]? {
+        guard term < postings.count, !postings[term].isEmpty, postings[term].count <= maximumPostings else { return nil }
+        return postings[term]
+    }
+
+    @inline(__always)
+    private func add(_ weight: Double, to other: Int) {
+        if !isTouched[other] {
+            isTouched[other] = true
+            touched.append(other)
+        }
+        tally[other] += weight
     }
 
     /// Earlier positions sharing at least `minimumShare` of the smaller block's weight, best first,
     /// at most `limit` of them. Synonyms count, at `synonymCredit`.
     func candidates(before position: Int, minimumShare: Double, synonymCredit: Double, limit: Int) -> [Int] {
         let block = blocks[position]
-        var shared: [Int: Double] = [:]
         for term in block.terms {
             let weight = terms.weights[term]
-            if let list = postings[term], list.count <= maximumPostings {
-                for other in list where other < position { shared[other, default: 0] += weight }
+            if let list = list(term) {
+                for other in list where other < position { add(weight, to: other) }
             }
             guard synonymCredit > 0 else { continue }
             for synonym in terms.synonyms(of: term) where !sortedContains(block.terms, synonym) {
-                guard let list = postings[synonym], list.count <= maximumPostings else { continue }
-                for other in list where other < position { shared[other, default: 0] += weight * synonymCredit }
+                guard let list = list(synonym) else { continue }
+                for other in list where other < position { add(weight * synonymCredit, to: other) }
             }
         }
-        return shared
-            .filter { $0.value >= minimumShare * min(block.weight, blocks[$0.key].weight) }
-            .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key > $1.key }
+        let found = touched.map { ($0, tally[$0]) }
+        for other in touched {
+            tally[other] = 0
+            isTouched[other] = false
+        }
+        touched.removeAll(keepingCapacity: true)
+        return found
+            .filter { $0.1 >= minimumShare * min(block.weight, blocks[$0.0].weight) }
+            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 > $1.0 }
             .prefix(limit)
-            .map(\.key)
+            .map(\.0)
     }
 }

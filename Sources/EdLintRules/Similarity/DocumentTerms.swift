@@ -11,8 +11,26 @@ struct TermSentence {
     var weight: Double
     /// Every term this sentence covers and the credit it gives: 1 for its own terms, less for
     /// their synonyms, variants and looser relatives (see `ParagraphSimilarity`). Built once, so
-    /// comparing two sentences is one lookup per term.
-    var cover: [Int: Double] = [:]
+    /// comparing two sentences is one merge of sorted lists.
+    var cover = TermCover()
+}
+
+/// Terms and credits, sorted by term (a sorted list, not a dictionary: comparing two sentences
+/// walks both lists once, with no hashing).
+struct TermCover {
+    var terms: [Int] = []
+    var credits: [Double] = []
+
+    /// From (term, credit) offers in any order; a term offered twice keeps its best credit.
+    init(offers: [(term: Int, credit: Double)] = []) {
+        let sorted = offers.sorted { $0.term != $1.term ? $0.term < $1.term : $0.credit > $1.credit }
+        terms.reserveCapacity(sorted.count)
+        credits.reserveCapacity(sorted.count)
+        for offer in sorted where terms.last != offer.term {
+            terms.append(offer.term)
+            credits.append(offer.credit)
+        }
+    }
 }
 
 /// A block prepared for comparison.
@@ -26,7 +44,7 @@ struct TermBlock {
     var contentTermCount: Int
 
     /// What the whole block covers (see `TermSentence.cover`).
-    var wholeCover: [Int: Double] = [:]
+    var wholeCover = TermCover()
 
     /// The whole block as one bag of terms.
     var whole: TermSentence { TermSentence(range: 0..<0, terms: terms, weight: weight, cover: wholeCover) }
@@ -41,9 +59,10 @@ final class DocumentTerms {
     /// Whether each term is a content word (not a stopword).
     private(set) var isContent: [Bool] = []
     private var ids: [String: Int] = [:]
-    private var synonymCache: [Int: [Int]] = [:]
-    private var relatedCache: [Int: [Int]] = [:]
-    private var variantCache: [Int: [Int]] = [:]
+    // Per term id (ids are dense, so arrays, not dictionaries); nil until asked.
+    private var synonymCache: [[Int]?] = []
+    private var relatedCache: [[Int]?] = []
+    private var variantCache: [[Int]?] = []
     private var relatedMembers: [Int32: [Int]]?
     private var conceptMembers: [Int32: [Int]]?
     let lexicon: Lexicon
@@ -89,22 +108,22 @@ final class DocumentTerms {
         isContent.append(number != nil || (token.text.count >= 2 && !Stopwords.english.contains(token.text)))
         conceptMembers = nil
         relatedMembers = nil
-        relatedCache = [:]
+        relatedCache = []
         variantIndex = nil
-        variantCache = [:]
+        variantCache = []
         return id
     }
 
     func analyze(_ block: Block) -> TermBlock {
         var sentences: [TermSentence] = []
-        var all = Set<Int>()
+        var all: [Int] = []
         for range in block.sentences {
             let tokens = Tokenizer.tokens(in: block.prose.bytes, range: range)
-            let terms = Array(Set(tokens.map(termID(for:)))).sorted()
-            all.formUnion(terms)
+            let terms = sortedDistinct(tokens.map(termID(for:)))
+            all += terms
             sentences.append(TermSentence(range: range, terms: terms, weight: terms.reduce(0) { $0 + weights[$1] }))
         }
-        let terms = all.sorted()
+        let terms = sortedDistinct(all)
         return TermBlock(
             block: block.index, sentences: sentences, terms: terms, weight: terms.reduce(0) { $0 + weights[$1] },
             contentTermCount: terms.filter { isContent[$0] }.count)
@@ -118,40 +137,43 @@ final class DocumentTerms {
         block.wholeCover = cover(of: block.terms, credits: credits)
     }
 
-    private func cover(of terms: [Int], credits: ParagraphSimilarity) -> [Int: Double] {
-        var cover: [Int: Double] = [:]
-        func offer(_ term: Int, _ credit: Double) {
-            if credit > (cover[term] ?? 0) { cover[term] = credit }
-        }
+    private func cover(of terms: [Int], credits: ParagraphSimilarity) -> TermCover {
+        var offers: [(term: Int, credit: Double)] = []
+        offers.reserveCapacity(terms.count * 2)
         for term in terms {
-            cover[term] = 1
-            if credits.synonymCredit > 0 { for other in synonyms(of: term) { offer(other, credits.synonymCredit) } }
-            if credits.variantCredit > 0 { for other in variants(of: term) { offer(other, credits.variantCredit) } }
-            if credits.relatedCredit > 0 { for other in related(to: term) { offer(other, credits.relatedCredit) } }
+            offers.append((term, 1))
+            if credits.synonymCredit > 0 { for other in synonyms(of: term) { offers.append((other, credits.synonymCredit)) } }
+            if credits.variantCredit > 0 { for other in variants(of: term) { offers.append((other, credits.variantCredit)) } }
+            if credits.relatedCredit > 0 { for other in related(to: term) { offers.append((other, credits.relatedCredit)) } }
         }
-        return cover
+        return TermCover(offers: offers)
+    }
+
+    /// The cached list for `term`, growing the cache to the current number of terms.
+    private static func cached(_ cache: inout [[Int]?], _ term: Int, count: Int) -> [Int]? {
+        if cache.count < count { cache += Array(repeating: nil, count: count - cache.count) }
+        return cache[term]
     }
 
     /// Other terms of this document that only add a short ending to this one, or that this one
     /// extends the same way ("syria" ↔ "syrian"). Stems under four letters have none.
     func variants(of term: Int) -> [Int] {
-        if let cached = variantCache[term] { return cached }
+        if let cached = Self.cached(&variantCache, term, count: stems.count) { return cached }
         if variantIndex == nil { buildVariantIndex() }
         let stem = stems[term]
-        var result = Set<Int>()
+        var result: [Int] = []
         if isVariantCandidate(term) {
             // Longer variants: terms registered under this stem as their prefix.
-            result.formUnion(variantIndex?[stem] ?? [])
+            result += variantIndex?[stem] ?? []
             // Shorter variants: this stem's own prefixes that are terms.
             let characters = Array(stem)
             for cut in 1...3 where characters.count - cut >= 4 {
                 if let shorter = ids[String(characters[0..<(characters.count - cut)])], isVariantCandidate(shorter) {
-                    result.insert(shorter)
+                    result.append(shorter)
                 }
             }
         }
-        result.remove(term)
-        let sorted = result.sorted()
+        let sorted = sortedDistinct(result.filter { $0 != term })
         variantCache[term] = sorted
         return sorted
     }
@@ -177,7 +199,7 @@ final class DocumentTerms {
     /// Other terms of this document loosely linked to `term` in WordNet (any sense, or a direct
     /// hypernym of a common sense: "ship" → "vessel"), synonyms excluded.
     func related(to term: Int) -> [Int] {
-        if let cached = relatedCache[term] { return cached }
+        if let cached = Self.cached(&relatedCache, term, count: stems.count) { return cached }
         guard isContent[term] else { return [] }
         if relatedMembers == nil {
             var members: [Int32: [Int]] = [:]
@@ -186,18 +208,18 @@ final class DocumentTerms {
             }
             relatedMembers = members
         }
-        var result = Set<Int>()
+        var result: [Int] = []
         for concept in lexicon.relatedConcepts(stems[term]) {
-            for member in relatedMembers?[concept] ?? [] where member != term { result.insert(member) }
+            for member in relatedMembers?[concept] ?? [] where member != term { result.append(member) }
         }
-        let sorted = result.sorted()
+        let sorted = sortedDistinct(result)
         relatedCache[term] = sorted
         return sorted
     }
 
     /// Other terms of this document that share a commonest WordNet sense with `term`.
     func synonyms(of term: Int) -> [Int] {
-        if let cached = synonymCache[term] { return cached }
+        if let cached = Self.cached(&synonymCache, term, count: stems.count) { return cached }
         if conceptMembers == nil {
             var members: [Int32: [Int]] = [:]
             for (id, stem) in stems.enumerated() {
@@ -205,12 +227,12 @@ final class DocumentTerms {
             }
             conceptMembers = members
         }
-        var result = Set<Int>()
         guard isContent[term] else { return [] }
+        var result: [Int] = []
         for concept in lexicon.concepts(stems[term]) {
-            for member in conceptMembers?[concept] ?? [] where member != term { result.insert(member) }
+            for member in conceptMembers?[concept] ?? [] where member != term { result.append(member) }
         }
-        let sorted = result.sorted()
+        let sorted = sortedDistinct(result)
         synonymCache[term] = sorted
         return sorted
     }
@@ -222,6 +244,18 @@ extension String {
         for character in self where character != "," { result.append(character) }
         return result
     }
+}
+
+/// The distinct values of `values`, sorted.
+func sortedDistinct(_ values: [Int]) -> [Int] {
+    var sorted = values.sorted()
+    var count = 0
+    for value in sorted where count == 0 || sorted[count - 1] != value {
+        sorted[count] = value
+        count += 1
+    }
+    sorted.removeLast(sorted.count - count)
+    return sorted
 }
 
 /// Whether a sorted array holds a value.

@@ -28,8 +28,13 @@ struct ParagraphSimilarity {
     func coverage(of sentence: TermSentence, by other: TermSentence, terms: DocumentTerms) -> Double {
         guard sentence.weight > 0 else { return 0 }
         var covered = 0.0
+        let cover = other.cover
+        var position = 0
+        // Both lists are sorted by term: one walk.
         for term in sentence.terms {
-            if let credit = other.cover[term] { covered += terms.weights[term] * credit }
+            while position < cover.terms.count, cover.terms[position] < term { position += 1 }
+            if position == cover.terms.count { break }
+            if cover.terms[position] == term { covered += terms.weights[term] * cover.credits[position] }
         }
         return covered / sentence.weight
     }
