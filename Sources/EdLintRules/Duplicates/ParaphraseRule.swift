@@ -85,14 +85,15 @@ struct ParaphraseRule: Rule {
         "takeaways", "in brief", "at a glance",
     ]
 
-    /// Whether a block is a deliberate recap: one of its sentences opens with a summary marker,
-    /// or it sits in a section whose heading says it sums up.
-    static func isSummary(_ block: Block, heading: Block?) -> Bool {
-        if let heading {
-            let title = heading.text.lowercased().trimmingCharacters(in: CharacterSet.punctuationCharacters.union(.whitespaces))
-            if summaryHeadings.contains(title) { return true }
-        }
-        return block.sentences.contains { sentence in
+    /// A block is a deliberate recap when it sits in a section whose heading says it sums up, or
+    /// when one of its sentences opens with a summary marker.
+    static func isSummaryHeading(_ heading: Block) -> Bool {
+        let title = heading.text.lowercased().trimmingCharacters(in: CharacterSet.punctuationCharacters.union(.whitespaces))
+        return summaryHeadings.contains(title)
+    }
+
+    static func opensAsSummary(_ block: Block) -> Bool {
+        block.sentences.contains { sentence in
             let opening = block.prose.string(in: sentence.lowerBound..<min(sentence.upperBound, sentence.lowerBound + 40)).lowercased()
             return summaryOpeners.contains { opener in
                 opening.hasPrefix(opener) && (opening.dropFirst(opener.count).first.map { !$0.isLetter } ?? true)
@@ -107,15 +108,15 @@ struct ParaphraseRule: Rule {
         let similarity = ParagraphSimilarity(synonymCredit: context.options.double("synonym_credit", default: 0.8))
         let minimumTerms = context.options.int("minimum_terms", default: 4)
 
-        var heading: Block?
+        var underSummaryHeading = false
         var eligible: [Block] = []
         let comparable = Set(DuplicateScope.comparable(in: document).map(\.index))
         for block in document.blocks {
-            if block.kind == .heading { heading = block }
+            if block.kind == .heading { underSummaryHeading = Self.isSummaryHeading(block) }
             // Fewer words than `minimum_terms` cannot hold that many content words: skipped before
             // the costly analysis (a file of a million one-word lines, say).
-            if block.kind != .listItem, comparable.contains(block.index), !Self.isSummary(block, heading: heading),
-                Tokenizer.wordCount(in: block.prose.bytes, limit: minimumTerms) >= minimumTerms
+            if block.kind != .listItem, comparable.contains(block.index), !underSummaryHeading,
+                Tokenizer.wordCount(in: block.prose.bytes, limit: minimumTerms) >= minimumTerms, !Self.opensAsSummary(block)
             {
                 eligible.append(block)
             }

@@ -59,6 +59,8 @@ final class DocumentTerms {
     /// Whether each term is a content word (not a stopword).
     private(set) var isContent: [Bool] = []
     private var ids: [String: Int] = [:]
+    /// Term id by the word as written (lowercased): most words recur, and stemming is the cost.
+    private var idsByWord: [String: Int] = [:]
     // Per term id (ids are dense, so arrays, not dictionaries); nil until asked.
     private var synonymCache: [[Int]?] = []
     private var relatedCache: [[Int]?] = []
@@ -98,6 +100,13 @@ final class DocumentTerms {
 
     /// The id of a word's term.
     func termID(for token: Token) -> Int {
+        if let known = idsByWord[token.text] { return known }
+        let id = newTermID(for: token)
+        idsByWord[token.text] = id
+        return id
+    }
+
+    private func newTermID(for token: Token) -> Int {
         let number = Self.numberValue(of: token)
         let stem = number.map { "#" + $0 } ?? stemmer.stem(token.text)
         if let id = ids[stem] { return id }
@@ -166,11 +175,8 @@ final class DocumentTerms {
             // Longer variants: terms registered under this stem as their prefix.
             result += variantIndex?[stem] ?? []
             // Shorter variants: this stem's own prefixes that are terms.
-            let characters = Array(stem)
-            for cut in 1...3 where characters.count - cut >= 4 {
-                if let shorter = ids[String(characters[0..<(characters.count - cut)])], isVariantCandidate(shorter) {
-                    result.append(shorter)
-                }
+            for prefix in Self.shorterPrefixes(of: stem) {
+                if let shorter = ids[prefix], isVariantCandidate(shorter) { result.append(shorter) }
             }
         }
         let sorted = sortedDistinct(result.filter { $0 != term })
@@ -188,12 +194,21 @@ final class DocumentTerms {
     private func buildVariantIndex() {
         var index: [String: [Int]] = [:]
         for (id, stem) in stems.enumerated() where isVariantCandidate(id) {
-            let characters = Array(stem)
-            for cut in 1...3 where characters.count - cut >= 4 {
-                index[String(characters[0..<(characters.count - cut)]), default: []].append(id)
-            }
+            for prefix in Self.shorterPrefixes(of: stem) { index[prefix, default: []].append(id) }
         }
         variantIndex = index
+    }
+
+    /// `stem` less its last one, two and three characters, keeping at least four. ASCII stems
+    /// (nearly all) are cut by bytes, without building an array of Characters.
+    static func shorterPrefixes(of stem: String) -> [String] {
+        let utf8 = stem.utf8
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            let bytes = Array(utf8)
+            return (1...3).filter { bytes.count - $0 >= 4 }.map { String(decoding: bytes[0..<(bytes.count - $0)], as: UTF8.self) }
+        }
+        let characters = Array(stem)
+        return (1...3).filter { characters.count - $0 >= 4 }.map { String(characters[0..<(characters.count - $0)]) }
     }
 
     /// Other terms of this document loosely linked to `term` in WordNet (any sense, or a direct
