@@ -140,10 +140,14 @@ final class DocumentTerms {
 
     /// Fills in what each sentence (and the whole block) covers, at the given credits.
     func expand(_ block: inout TermBlock, credits: ParagraphSimilarity) {
+        var all: [(term: Int, credit: Double)] = []
         for index in block.sentences.indices {
-            block.sentences[index].cover = cover(of: block.sentences[index].terms, credits: credits)
+            let cover = cover(of: block.sentences[index].terms, credits: credits)
+            block.sentences[index].cover = cover
+            for (term, credit) in zip(cover.terms, cover.credits) { all.append((term, credit)) }
         }
-        block.wholeCover = cover(of: block.terms, credits: credits)
+        // The block's terms are its sentences' terms, so its cover is theirs merged (best credit).
+        block.wholeCover = TermCover(offers: all)
     }
 
     private func cover(of terms: [Int], credits: ParagraphSimilarity) -> TermCover {
