@@ -57,7 +57,7 @@ let package = Package(
 
         // libFuzzer driver: built by `make fuzz` with coverage instrumentation and libFuzzer's
         // runtime; a plain build makes a program that explains how to build it properly.
-        .executableTarget(name: "EdLintFuzz", dependencies: ["EdLintCore", "EdLintRules"]),
+        .executableTarget(name: "EdLintFuzz", dependencies: ["EdLintCore", "EdLintRules", "EdLintReporters"]),
 
         // Tests.
         .target(

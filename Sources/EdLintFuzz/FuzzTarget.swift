@@ -1,10 +1,12 @@
 import EdLintCore
+import EdLintReporters
 import EdLintRules
 
 // libFuzzer entry point (`make fuzz`): arbitrary bytes through document reading (Markdown and
-// plain text), the source map, sentence segmentation and every built-in rule. Every finding's
-// range must lie inside the input and be well formed; a violation traps, which libFuzzer reports
-// with the input that caused it. Built only with `-sanitize=fuzzer` (see the Makefile).
+// plain text), the source map, sentence segmentation, every built-in rule, the cross-file
+// comparison (the input split in two files) and the human, JSON and SARIF reporters. Every
+// finding's range must lie inside its file and be well formed; a violation traps, which libFuzzer
+// reports with the input that caused it. Built only with `-sanitize=fuzzer` (see the Makefile).
 let fuzzRules: [ActiveRule] = ((try? BuiltinRules.load()) ?? []).map {
     ActiveRule(rule: $0, context: RuleContext(for: $0.description))
 }
@@ -31,5 +33,25 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
             }
         }
     }
+    // Two files from one input, compared with each other, then rendered.
+    let half = bytes.count / 2
+    var reports = [
+        fuzzLinter.lint(path: "a.md", bytes: Array(bytes[..<half]), format: .markdown, crossFile: true),
+        fuzzLinter.lint(path: "b.md", bytes: Array(bytes[half...]), format: .markdown, crossFile: true),
+    ]
+    let sizes = ["a.md": half, "b.md": bytes.count - half]
+    reports = LintSession.compareAcrossFiles(reports, linters: [fuzzLinter, fuzzLinter])
+    for report in reports {
+        for diagnostic in report.diagnostics {
+            precondition(diagnostic.range.upperBound <= report.source.bytes.count)
+            for related in diagnostic.related {
+                precondition(related.range.upperBound <= (related.path.flatMap { sizes[$0] } ?? report.source.bytes.count))
+            }
+        }
+    }
+    let report = Report(files: reports, rules: fuzzRules.map(\.rule.description))
+    _ = HumanReporter(color: true).render(report)
+    _ = JSONReporter().render(report)
+    _ = SARIFReporter(basePath: "/").render(report)
     return 0
 }

@@ -206,7 +206,7 @@ public final class LintSession {
 
     /// Runs each cross-file rule over the summaries the files' linters made, and adds its
     /// findings to each file (through that file's linter, for suppressions and severity).
-    static func compareAcrossFiles(_ reports: [FileReport], linters: [Linter]) -> [FileReport] {
+    public static func compareAcrossFiles(_ reports: [FileReport], linters: [Linter]) -> [FileReport] {
         var reports = reports
         var ruleIDs: [String] = []
         for report in reports {
