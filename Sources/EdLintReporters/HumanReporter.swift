@@ -16,18 +16,21 @@ public struct HumanReporter: Reporter {
         self.frameWidth = frameWidth
     }
 
-    public func render(_ report: Report) -> String {
+    public func render(_ report: Report) -> String { collected { write(report, to: $0) } }
+
+    /// File by file, as it is made.
+    public func write(_ report: Report, to sink: (String) -> Void) {
         let style = Styler(enabled: color)
-        var output = ""
-        for file in report.files {
+        for file in report.files where !file.diagnostics.isEmpty {
+            var output = ""
             for diagnostic in file.diagnostics {
                 output += render(diagnostic, in: file.source, report: report, style: style)
                 output += "\n"
             }
+            sink(output)
         }
-        if showStatistics { output += statistics(report, style: style) }
-        if showSummary { output += summary(report, style: style) }
-        return output
+        if showStatistics { sink(statistics(report, style: style)) }
+        if showSummary { sink(summary(report, style: style)) }
     }
 
     func render(_ diagnostic: Diagnostic, in source: SourceFile, report: Report, style: Styler) -> String {

@@ -56,7 +56,27 @@ public struct JSONOutput: Codable, Equatable {
 public struct JSONReporter: Reporter {
     public init() {}
 
-    public func render(_ report: Report) -> String {
+    public func render(_ report: Report) -> String { collected { write(report, to: $0) } }
+
+    /// One file at a time: the same bytes as encoding `JSONOutput` whole (sorted keys, pretty
+    /// printed), without holding every file's findings encoded at once.
+    public func write(_ report: Report, to sink: (String) -> Void) {
+        sink("{\n  \"files\" : [\n")
+        if report.files.isEmpty { sink("\n") }
+        for (index, file) in report.files.enumerated() {
+            let entry = JSONOutput.File(
+                path: file.path, diagnostics: file.diagnostics.map { diagnostic(for: $0, in: file.source, report: report) })
+            let encoded = encodeJSON(entry).dropLast()  // without its final newline
+            sink("    " + indentingFollowingLines(String(encoded), by: 4) + (index < report.files.count - 1 ? ",\n" : "\n"))
+        }
+        let summary = indentingFollowingLines(String(encodeJSON(report.summary).dropLast()), by: 2)
+        let tool = indentingFollowingLines(
+            String(encodeJSON(JSONOutput.Tool(name: EdLintTool.name, version: EdLintTool.version)).dropLast()), by: 2)
+        sink("  ],\n  \"summary\" : \(summary),\n  \"tool\" : \(tool),\n  \"version\" : 1\n}\n")
+    }
+
+    /// The whole report as one value (what `write` produces piece by piece; kept for tests).
+    func encodedWhole(_ report: Report) -> String {
         let output = JSONOutput(
             version: 1, tool: .init(name: EdLintTool.name, version: EdLintTool.version),
             files: report.files.map { file in

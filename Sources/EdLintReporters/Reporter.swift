@@ -25,6 +25,29 @@ public struct Report: Sendable {
 /// An output format. Reporters are instances (they take options) and produce typed output.
 public protocol Reporter {
     func render(_ report: Report) -> String
+    /// The same text, handed to `sink` in pieces as it is made, so a run with hundreds of
+    /// thousands of findings never holds its whole output at once. By default, `render` whole.
+    func write(_ report: Report, to sink: (String) -> Void)
+}
+
+extension Reporter {
+    public func write(_ report: Report, to sink: (String) -> Void) { sink(render(report)) }
+}
+
+/// `render` for reporters that stream: the pieces joined.
+func collected(_ write: ((String) -> Void) -> Void) -> String {
+    var text = ""
+    write { text += $0 }
+    return text
+}
+
+/// Each non-empty line after the first indented by `spaces` (nesting a pretty-printed JSON value
+/// that was encoded on its own; the encoder leaves the blank line of an empty array empty).
+func indentingFollowingLines(_ text: String, by spaces: Int) -> String {
+    let pad = String(repeating: " ", count: spaces)
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    for index in lines.indices.dropFirst() where !lines[index].isEmpty { lines[index] = Substring(pad + lines[index]) }
+    return lines.joined(separator: "\n")
 }
 
 /// Stable, readable JSON for the JSON-based formats: sorted keys, unescaped slashes.

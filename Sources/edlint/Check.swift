@@ -168,16 +168,14 @@ struct Check: ParsableCommand {
         case .checkstyle: reporter = CheckstyleReporter()
         case .junit: reporter = JUnitReporter()
         }
-        let text = reporter.render(report)
+        // Written as it is made (a run with many findings never holds all its output), through a
+        // buffer so small pieces do not each cost a system call.
         if let outputFile {
-            do {
-                try text.write(toFile: outputFile, atomically: true, encoding: .utf8)
-            } catch {
-                printError("edlint: cannot write \(outputFile): \(error.localizedDescription)")
-                throw ExitCode(Exit.error)
-            }
+            try writeReport(report, with: reporter, to: outputFile)
         } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            var output = BufferedOutput(handle: FileHandle.standardOutput)
+            reporter.write(report, to: { output.append($0) })
+            output.flush()
         }
         if let baselineNote, statistics || format == .human {
             printError(baselineNote)
@@ -186,6 +184,35 @@ struct Check: ParsableCommand {
         let level = failOn ?? outcome.configuredFailOn ?? .warning
         let fails = reports.contains { $0.diagnostics.contains { level.fails(on: $0.severity) } }
         if fails { throw ExitCode(Exit.findings) }
+    }
+
+    /// `--output-file`: a regular file is written beside and renamed over (never left half
+    /// written); anything else (`/dev/null`, a pipe) is written directly.
+    private func writeReport(_ report: Report, with reporter: any Reporter, to path: String) throws {
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        let isRegular = !exists || ((try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeRegular)
+        let target = isRegular ? path + ".edlint-\(ProcessInfo.processInfo.processIdentifier).tmp" : path
+        if isRegular, !FileManager.default.createFile(atPath: target, contents: nil) {
+            printError("edlint: cannot write \(path)")
+            throw ExitCode(Exit.error)
+        }
+        guard let handle = FileHandle(forWritingAtPath: target) else {
+            printError("edlint: cannot write \(path)")
+            throw ExitCode(Exit.error)
+        }
+        var output = BufferedOutput(handle: handle)
+        reporter.write(report, to: { output.append($0) })
+        output.flush()
+        try? handle.close()
+        guard isRegular else { return }
+        // rename(2) replaces the old report in one step.
+        if rename(target, path) != 0 {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(atPath: target)
+            printError("edlint: cannot write \(path): \(reason)")
+            throw ExitCode(Exit.error)
+        }
     }
 
     /// Hides the findings `--baseline` records; returns the rest and a line for the summary.
@@ -239,5 +266,27 @@ struct Check: ParsableCommand {
             if let noColor = ProcessInfo.processInfo.environment["NO_COLOR"], !noColor.isEmpty { return false }
             return isatty(STDOUT_FILENO) == 1
         }
+    }
+}
+
+/// Output gathered into chunks of about 64 kB before each write.
+struct BufferedOutput {
+    let handle: FileHandle
+    private var buffer: [UInt8] = []
+
+    init(handle: FileHandle) {
+        self.handle = handle
+        buffer.reserveCapacity(1 << 16)
+    }
+
+    mutating func append(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    mutating func flush() {
+        guard !buffer.isEmpty else { return }
+        handle.write(Data(buffer))
+        buffer.removeAll(keepingCapacity: true)
     }
 }

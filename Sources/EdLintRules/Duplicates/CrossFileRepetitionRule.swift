@@ -74,7 +74,8 @@ struct CrossFileRepetitionRule: CrossFileRule {
         // indexed again: its first copy stands for all, so postings stay few.
         var owners: [(file: Int, paragraph: Int)] = []
         var firstCopy: [UInt64: Int] = [:]
-        var index = ShinglePostings(expectedKeys: summaries.reduce(0) { total, file in total + file.reduce(0) { $0 + $1.shingles.count } })
+        // Not sized for every shingle up front: most recur, and word-for-word copies add none.
+        var index = ShinglePostings()
         var findings = [[Diagnostic]](repeating: [], count: files.count)
         for (fileIndex, paragraphs) in summaries.enumerated() {
             // Look every paragraph up before adding the file's own: repeats inside one file are
