@@ -127,6 +127,8 @@ def eval_pairs(data, binary, show):
                     print(f"  FP {file}: {a[:70]} || {b[:70]}")
             elif label:
                 fn += 1
+                if show:
+                    print(f"  FN {file}: {a[:70]} || {b[:70]}")
         p, r, f = prf(tp, fp, fn)
         print(f"pairs/{file:22s} P {p:.3f}  R {r:.3f}  F1 {f:.3f}   (n {len(rows)}, tp {tp}, fp {fp}, fn {fn}; {seconds:.2f} s)")
 
