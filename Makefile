@@ -40,7 +40,7 @@ profile:          ## instruction counts (callgrind) on 100 corpus files: make pr
 
 .PHONY: asan
 asan:             ## the whole suite under AddressSanitizer (debug build in .build-asan; a few minutes)
-	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan.supp swift test --sanitize=address --scratch-path .build-asan
+	swift test --sanitize=address --scratch-path .build-asan
 
 .PHONY: fuzz
 FUZZ_SECONDS ?= 60
