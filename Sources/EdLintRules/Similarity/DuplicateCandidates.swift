@@ -108,6 +108,8 @@ enum RepeatedBlocks {
         guard comparable.count >= 2 else { return [] }
         var shingled: [(block: Int, shingles: Shingles)] = []
         for block in comparable {
+            // Short blocks are not compared: counted before any hashing (a million one-line notes).
+            guard Tokenizer.wordCount(in: block.prose.bytes, limit: minimumWords) >= minimumWords else { continue }
             let shingles = Shingles(bytes: block.prose.bytes, range: 0..<block.prose.count)
             if shingles.wordCount >= minimumWords { shingled.append((block.index, shingles)) }
         }
