@@ -130,6 +130,12 @@ public struct FileCollector {
         }
     }
 
+    /// A file's size in bytes (0 when it cannot be read).
+    public static func size(of path: String) -> Int {
+        var info = stat()
+        return stat(path, &info) == 0 ? Int(info.st_size) : 0
+    }
+
     public static func isDirectory(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR

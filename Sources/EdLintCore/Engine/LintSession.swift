@@ -176,25 +176,32 @@ public final class LintSession {
         let crossFile = request.crossFile ?? request.paths.contains { path in
             path != "-" && FileCollector.isDirectory(path.hasPrefix("/") ? path : (request.workingDirectory as NSString).appendingPathComponent(path))
         }
-        let jobs = max(1, min(request.jobs, targets.count))
-        // Fewer files than cores (one big file, say): the spare cores run a file's rules side by side.
-        let threadsPerFile = max(1, request.jobs / max(1, targets.count))
-        DispatchQueue.concurrentPerform(iterations: jobs) { worker in
-            for index in stride(from: worker, to: targets.count, by: jobs) {
-                let target = targets[index]
-                let report: FileReport
-                if target.isStandardInput {
-                    report = linters[index].lint(path: target.displayPath, bytes: input, format: target.format, threads: threadsPerFile, crossFile: crossFile)
-                } else {
-                    switch FileCollector.read(target.absolutePath ?? target.displayPath) {
-                    case .success(let bytes):
-                        report = linters[index].lint(path: target.displayPath, bytes: bytes, format: target.format, threads: threadsPerFile, crossFile: crossFile)
-                    case .failure(let error):
-                        report = Linter.unreadable(path: target.displayPath, error: error)
-                    }
+        @Sendable func lint(_ index: Int, threads: Int) {
+            let target = targets[index]
+            let report: FileReport
+            if target.isStandardInput {
+                report = linters[index].lint(path: target.displayPath, bytes: input, format: target.format, threads: threads, crossFile: crossFile)
+            } else {
+                switch FileCollector.read(target.absolutePath ?? target.displayPath) {
+                case .success(let bytes):
+                    report = linters[index].lint(path: target.displayPath, bytes: bytes, format: target.format, threads: threads, crossFile: crossFile)
+                case .failure(let error):
+                    report = Linter.unreadable(path: target.displayPath, error: error)
                 }
-                results.set(index, report)
             }
+            results.set(index, report)
+        }
+        // Big files (1 MB or more) one at a time, each with every core running its rules side by
+        // side; then the rest, a file per core (nested parallel loops would run serially).
+        let isBig = targets.map { target in
+            (target.isStandardInput ? input.count : FileCollector.size(of: target.absolutePath ?? target.displayPath)) >= 1 << 20
+        }
+        let small = targets.indices.filter { !isBig[$0] }
+        for index in targets.indices where isBig[index] { lint(index, threads: request.jobs) }
+        let jobs = max(1, min(request.jobs, small.count))
+        let threadsPerFile = max(1, request.jobs / max(1, small.count))  // fewer files than cores
+        DispatchQueue.concurrentPerform(iterations: jobs) { worker in
+            for position in stride(from: worker, to: small.count, by: jobs) { lint(small[position], threads: threadsPerFile) }
         }
         var linted = results.values()
         if crossFile { linted = Self.compareAcrossFiles(linted, linters: linters) }
