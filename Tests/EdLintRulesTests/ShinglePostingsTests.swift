@@ -1,0 +1,41 @@
+@testable import EdLintRules
+import Testing
+
+/// The flat posting index behind the near-verbatim detectors.
+struct ShinglePostingsTests {
+    @Test func keepsEveryPostingThroughGrowthInOrder() {
+        var index = ShinglePostings(expectedKeys: 1)
+        // 5,000 keys (forcing several rehashes), key k held by items k, k+1, k+2; one key is 0.
+        for key in 0..<5_000 {
+            for item in key..<(key + 3) { index.add(UInt64(key) &* 0x9E37_79B9_7F4A_7C15, item: item) }
+        }
+        for key in [0, 1, 2_500, 4_999] {
+            let hash = UInt64(key) &* 0x9E37_79B9_7F4A_7C15
+            var earliest: [Int] = []
+            index.forEachEarliestItem(holding: hash, limit: 10) { earliest.append($0) }
+            #expect(earliest == [key, key + 1, key + 2])
+            var limited: [Int] = []
+            index.forEachEarliestItem(holding: hash, limit: 2) { limited.append($0) }
+            #expect(limited == [key, key + 1])
+            var all: [Int] = []
+            index.forEachItem(holding: hash, limit: 3) { all.append($0) }
+            #expect(all.sorted() == [key, key + 1, key + 2])
+        }
+        // Over the limit, `forEachItem` gives nothing (a shingle everywhere says nothing).
+        var none: [Int] = []
+        index.forEachItem(holding: 7 &* 0x9E37_79B9_7F4A_7C15, limit: 2) { none.append($0) }
+        #expect(none.isEmpty)
+        var missing: [Int] = []
+        index.forEachEarliestItem(holding: 123_456_789, limit: 5) { missing.append($0) }
+        #expect(missing.isEmpty)
+    }
+
+    @Test func shinglesIgnoreCaseAndPossessivesButNotOrder() {
+        let a = Shingles(bytes: Array("The Council's budget passed on Monday".utf8), range: 0..<38)
+        let b = Shingles(bytes: Array("the council budget passed on monday".utf8), range: 0..<35)
+        let c = Shingles(bytes: Array("Monday on passed budget council the".utf8), range: 0..<35)
+        #expect(a.hashes == b.hashes && a.wordCount == 6)
+        #expect(Set(a.hashes).isDisjoint(with: c.hashes))
+        #expect(a.hashes == a.hashes.sorted() && Set(a.hashes).count == a.hashes.count)
+    }
+}
