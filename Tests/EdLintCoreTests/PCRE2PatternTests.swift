@@ -46,6 +46,22 @@ struct PCRE2PatternTests {
         let matches = try pattern.matches(in: text).map { String(decoding: text[$0.range], as: UTF8.self) }
         #expect(matches == ["It’s  widely\nbelieved", "Share this:"])
     }
+
+    @Test func factoredWordBoundariesMatchExactlyLikeThePhrasesOneByOne() throws {
+        let phrases = ["time will tell", "only time will tell", "stay tuned", "at the end of the day", "end", "day café"]
+        let alternatives = phrases.map(PhrasePattern.alternative(for:))
+        let factored = PhrasePattern.factoringWordBoundaries(alternatives)
+        #expect(factored.count == 1)
+        let text = Array("Only time will tell. At the end of the day café owners stay tuned; ending, endless, the end. Stay  tunedx".utf8)
+        let one = try PCRE2Pattern(alternatives.map { "(?:" + $0 + ")" }.joined(separator: "|"), options: [.caseInsensitive])
+        let other = try PCRE2Pattern(factored[0], options: [.caseInsensitive])
+        #expect(try one.matches(in: text).map(\.range) == other.matches(in: text).map(\.range))
+        let found = try other.matches(in: text).map { String(decoding: text[$0.range], as: UTF8.self) }
+        #expect(found == ["Only time will tell", "At the end of the day", "stay tuned", "end"])
+        // A list with a phrase that does not start on a word is left alone.
+        let mixed = (phrases + ["#hashtag"]).map(PhrasePattern.alternative(for:))
+        #expect(PhrasePattern.factoringWordBoundaries(mixed) == mixed)
+    }
 }
 
 struct GlobTests {

@@ -30,6 +30,22 @@ public enum PhrasePattern {
         return pattern
     }
 
+    static let wordStart = "(?<!\\w)"
+    static let wordEnd = "(?!\\w)"
+
+    /// Phrase alternatives (from `alternative(for:)`) that all start and end on a word, with the
+    /// two boundary assertions taken out of the alternation: `(?<!\w)(?:a|b|…)(?!\w)` matches
+    /// exactly what `(?<!\w)a(?!\w)|(?<!\w)b(?!\w)|…` does, in the same order, but PCRE2 can then
+    /// look for the phrases' first letters instead of trying every alternative at every byte
+    /// (about 1.5× faster on the corpus). Mixed lists are returned as they are.
+    public static func factoringWordBoundaries(_ alternatives: [String]) -> [String] {
+        guard alternatives.count > 1, alternatives.allSatisfy({ $0.hasPrefix(wordStart) && $0.hasSuffix(wordEnd) }) else {
+            return alternatives
+        }
+        let bodies = alternatives.map { String($0.dropFirst(wordStart.count).dropLast(wordEnd.count)) }
+        return [wordStart + "(?:" + bodies.joined(separator: "|") + ")" + wordEnd]
+    }
+
     /// Phrases as one alternation, longest first so that the longest phrase wins at a position.
     public static func alternation(of phrases: [String]) -> String {
         phrases.sorted { $0.count > $1.count }.map { "(?:" + alternative(for: $0) + ")" }.joined(separator: "|")

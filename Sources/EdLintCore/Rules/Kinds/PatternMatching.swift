@@ -53,6 +53,7 @@ enum AlternativesReader {
                 }
                 alternatives.append(PhrasePattern.alternative(for: phrase))
             }
+            alternatives = PhrasePattern.factoringWordBoundaries(alternatives)
         }
         if let patterns {
             let list: [(String, FileLocation)]
