@@ -44,10 +44,15 @@ func collected(_ write: ((String) -> Void) -> Void) -> String {
 /// Each non-empty line after the first indented by `spaces` (nesting a pretty-printed JSON value
 /// that was encoded on its own; the encoder leaves the blank line of an empty array empty).
 func indentingFollowingLines(_ text: String, by spaces: Int) -> String {
-    let pad = String(repeating: " ", count: spaces)
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-    for index in lines.indices.dropFirst() where !lines[index].isEmpty { lines[index] = Substring(pad + lines[index]) }
-    return lines.joined(separator: "\n")
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count + text.utf8.count / 8)
+    var atLineStart = false
+    for byte in text.utf8 {
+        if atLineStart, byte != 0x0A { bytes.append(contentsOf: repeatElement(0x20, count: spaces)) }
+        bytes.append(byte)
+        atLineStart = byte == 0x0A
+    }
+    return String(decoding: bytes, as: UTF8.self)
 }
 
 /// Stable, readable JSON for the JSON-based formats: sorted keys, unescaped slashes.

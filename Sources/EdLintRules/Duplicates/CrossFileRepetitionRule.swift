@@ -6,7 +6,7 @@ struct CrossFileRepetitionRule: CrossFileRule {
     static let id = "repetition.cross-file"
     /// How many of a shingle's earliest holders are looked at: all of a rare shingle's, the first
     /// copies of a common one. A common phrase cannot make the search quadratic.
-    static let postingsPerShingle = 32
+    static let postingsPerShingle = 8
     /// Candidates (by shingles seen shared) whose overlap is then computed exactly.
     static let candidatesVerified = 16
 
