@@ -189,8 +189,7 @@ struct Check: ParsableCommand {
     /// `--output-file`: a regular file is written beside and renamed over (never left half
     /// written); anything else (`/dev/null`, a pipe) is written directly.
     private func writeReport(_ report: Report, with reporter: any Reporter, to path: String) throws {
-        var isDirectory: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        let exists = FileManager.default.fileExists(atPath: path)
         let isRegular = !exists || ((try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeRegular)
         let target = isRegular ? path + ".edlint-\(ProcessInfo.processInfo.processIdentifier).tmp" : path
         if isRegular, !FileManager.default.createFile(atPath: target, contents: nil) {
