@@ -137,8 +137,8 @@ public struct FileCollector {
     }
 
     public static func isDirectory(_ path: String) -> Bool {
-        var info = stat()
-        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+        if case .directory = fileType(path) { return true }
+        return false
     }
 
     static func isSymbolicLink(_ path: String) -> Bool {

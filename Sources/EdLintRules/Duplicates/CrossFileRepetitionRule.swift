@@ -44,7 +44,7 @@ struct CrossFileRepetitionRule: CrossFileRule {
         struct Paragraph: Sendable {
             var range: ByteRange
             var line: Int
-            var shingles: [UInt64]
+            var shingles: Shingles
         }
 
         var paragraphs: [Paragraph]
@@ -57,12 +57,12 @@ struct CrossFileRepetitionRule: CrossFileRule {
         var paragraphs: [Summary.Paragraph] = []
         // Eligible blocks, listing lines included: a line that opens like its neighbours ("Arms
         // Control Today encourages reprint…") is a listing inside one file but template residue
-        // when another file repeats it.
-        for block in document.blocks where DuplicateScope.isEligible(block) {
-            let shingles = Shingles(bytes: block.prose.bytes, range: 0..<block.prose.count)
-            guard shingles.wordCount >= minimumWords else { continue }
+        // when another file repeats it. The shingles are the ones repetition.paragraph made.
+        let byBlock = Shingles.ofBlocks(in: document, minimumWords: minimumWords)
+        for block in document.blocks {
+            guard let shingles = byBlock[block.index] else { continue }
             let line = document.source.location(of: block.sourceRange.lowerBound).line
-            paragraphs.append(Summary.Paragraph(range: block.sourceRange, line: line, shingles: shingles.hashes))
+            paragraphs.append(Summary.Paragraph(range: block.sourceRange, line: line, shingles: shingles))
         }
         return Summary(paragraphs: paragraphs)
     }
@@ -80,23 +80,22 @@ struct CrossFileRepetitionRule: CrossFileRule {
         for (fileIndex, paragraphs) in summaries.enumerated() {
             // Look every paragraph up before adding the file's own: repeats inside one file are
             // repetition.paragraph's to report.
+            let keys = paragraphs.map(\.shingles.key)
             var match: [(owner: Int, overlap: Double)?] = []
-            for paragraph in paragraphs {
-                if let owner = firstCopy[Self.key(of: paragraph.shingles)], owners[owner].file != fileIndex {
+            for (position, paragraph) in paragraphs.enumerated() {
+                if let owner = firstCopy[keys[position]] {
                     match.append((owner, 1))
                     continue
                 }
                 var shared: [Int: Int] = [:]
-                for hash in paragraph.shingles {
+                for hash in paragraph.shingles.hashes {
                     index.forEachEarliestItem(holding: hash, limit: Self.postingsPerShingle) { shared[$0, default: 0] += 1 }
                 }
                 // The likeliest candidates, measured exactly (the counts above may miss shingles).
-                let candidates = shared.filter { owners[$0.key].file != fileIndex }
-                    .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(Self.candidatesVerified)
+                let candidates = shared.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(Self.candidatesVerified)
                 var best: (owner: Int, overlap: Double)?
                 for (owner, _) in candidates {
-                    let other = summaries[owners[owner].file][owners[owner].paragraph]
-                    let overlap = Self.dice(paragraph.shingles, other.shingles)
+                    let overlap = paragraph.shingles.dice(summaries[owners[owner].file][owners[owner].paragraph].shingles)
                     // Ties go to the earliest paragraph: the first file that has it.
                     if overlap >= threshold, best.map({ overlap > $0.overlap || (overlap == $0.overlap && owner < $0.owner) }) ?? true {
                         best = (owner, overlap)
@@ -114,38 +113,13 @@ struct CrossFileRepetitionRule: CrossFileRule {
                             "This paragraph repeats a paragraph of \(files[otherFile].path) (line \(first.line)) \(how)", at: paragraph.range,
                             related: [RelatedLocation(message: "first stated here", range: first.range, path: files[otherFile].path)]))
                 }
-                let key = Self.key(of: paragraph.shingles)
-                guard firstCopy[key] == nil else { continue }
+                guard firstCopy[keys[position]] == nil else { continue }
                 let owner = owners.count
                 owners.append((fileIndex, position))
-                firstCopy[key] = owner
-                for hash in paragraph.shingles { index.add(hash, item: owner) }
+                firstCopy[keys[position]] = owner
+                for hash in paragraph.shingles.hashes { index.add(hash, item: owner) }
             }
         }
         return findings
-    }
-
-    /// One hash for a paragraph's whole (sorted) shingle set: equal for word-for-word copies.
-    static func key(of shingles: [UInt64]) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for shingle in shingles { hash = (hash ^ shingle) &* 0x100_0000_01b3 }
-        return hash ^ UInt64(shingles.count)
-    }
-
-    /// Dice overlap of two sorted, distinct hash lists: 2|A∩B| / (|A|+|B|).
-    static func dice(_ a: [UInt64], _ b: [UInt64]) -> Double {
-        var (i, j, shared) = (0, 0, 0)
-        while i < a.count, j < b.count {
-            if a[i] == b[j] {
-                shared += 1
-                i += 1
-                j += 1
-            } else if a[i] < b[j] {
-                i += 1
-            } else {
-                j += 1
-            }
-        }
-        return a.isEmpty && b.isEmpty ? 0 : 2 * Double(shared) / Double(a.count + b.count)
     }
 }

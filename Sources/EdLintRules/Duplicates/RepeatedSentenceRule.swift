@@ -46,14 +46,8 @@ struct RepeatedSentenceRule: Rule {
             for sentence in block.sentences {
                 let shingles = Shingles(bytes: block.prose.bytes, range: sentence)
                 guard shingles.wordCount >= minimumWords else { continue }
-                var shared: [Int: Int] = [:]
-                for hash in shingles.hashes {
-                    index.forEachItem(holding: hash, limit: RepeatedBlocks.maximumPostings) { shared[$0, default: 0] += 1 }
-                }
-                let best = shared.compactMap { other, count -> (Int, Double)? in
-                    let overlap = 2 * Double(count) / Double(shingles.hashes.count + seen[other].shingleCount)
-                    return overlap >= threshold ? (other, overlap) : nil
-                }.max { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 > $1.0) }
+                let best = index.bestMatch(
+                    for: shingles.hashes, threshold: threshold, limit: RepeatedBlocks.maximumPostings, size: { seen[$0].shingleCount })
                 if let (other, overlap) = best, !pairedBlocks.contains(BlockPair(earlier: seen[other].block, later: block.index)) {
                     let earlier = document.blocks[seen[other].block]
                     let earlierRange = earlier.prose.sourceRange(of: seen[other].range)

@@ -266,7 +266,7 @@ extension String {
 }
 
 /// The distinct values of `values`, sorted.
-func sortedDistinct(_ values: [Int]) -> [Int] {
+func sortedDistinct<Value: Comparable>(_ values: [Value]) -> [Value] {
     var sorted = values.sorted()
     var count = 0
     for value in sorted where count == 0 || sorted[count - 1] != value {

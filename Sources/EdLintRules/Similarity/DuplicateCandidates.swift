@@ -63,15 +63,53 @@ struct Shingles {
         if count > 0, count < Self.size {
             hashes.append(Self.combine(count == 1 ? (0, 0, window.2) : (0, window.1, window.2)))
         }
-        hashes.sort()
-        var distinct = 0
-        for hash in hashes where distinct == 0 || hashes[distinct - 1] != hash {
-            hashes[distinct] = hash
-            distinct += 1
-        }
-        hashes.removeLast(hashes.count - distinct)
-        self.hashes = hashes
+        self.hashes = sortedDistinct(hashes)
         self.wordCount = count
+    }
+
+    /// Dice overlap, 2|A∩B| / (|A|+|B|), from the number of shingles two texts share.
+    static func dice(shared: Int, _ count: Int, _ otherCount: Int) -> Double {
+        2 * Double(shared) / Double(max(1, count + otherCount))
+    }
+
+    /// Dice overlap of two texts, counted exactly (both lists are sorted and distinct).
+    func dice(_ other: Shingles) -> Double {
+        let (a, b) = (hashes, other.hashes)
+        var (i, j, shared) = (0, 0, 0)
+        while i < a.count, j < b.count {
+            if a[i] == b[j] {
+                shared += 1
+                i += 1
+                j += 1
+            } else if a[i] < b[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return Self.dice(shared: shared, a.count, b.count)
+    }
+
+    /// One hash for the whole (sorted) set: equal for word-for-word copies.
+    var key: UInt64 {
+        var hash = UInt64(hashes.count)
+        for shingle in hashes { hash = (hash ^ shingle) &* 0x100_0000_01b3 }
+        return hash
+    }
+
+    /// The shingles of every block the duplicate detectors may compare (eligible blocks of at
+    /// least `minimumWords` words), worked out once per document: repetition.paragraph and the
+    /// cross-file summary both read them.
+    static func ofBlocks(in document: Document, minimumWords: Int) -> [Int: Shingles] {
+        document.derived.value("block-shingles \(minimumWords)") {
+            var result: [Int: Shingles] = [:]
+            for block in document.blocks where DuplicateScope.isEligible(block) {
+                // Counted before any hashing: a file of a million one-line notes hashes nothing.
+                guard Tokenizer.wordCount(in: block.prose.bytes, limit: minimumWords) >= minimumWords else { continue }
+                result[block.index] = Shingles(bytes: block.prose.bytes, range: 0..<block.prose.count)
+            }
+            return result
+        }
     }
 
     /// Order-sensitive mix of three word hashes ("a b c" and "c b a" differ).
@@ -106,31 +144,17 @@ enum RepeatedBlocks {
     private static func computePairs(in document: Document, minimumWords: Int, threshold: Double) -> [Pair] {
         let comparable = DuplicateScope.comparable(in: document)
         guard comparable.count >= 2 else { return [] }
-        var shingled: [(block: Int, shingles: Shingles)] = []
-        for block in comparable {
-            // Short blocks are not compared: counted before any hashing (a million one-line notes).
-            guard Tokenizer.wordCount(in: block.prose.bytes, limit: minimumWords) >= minimumWords else { continue }
-            let shingles = Shingles(bytes: block.prose.bytes, range: 0..<block.prose.count)
-            if shingles.wordCount >= minimumWords { shingled.append((block.index, shingles)) }
-        }
+        let byBlock = Shingles.ofBlocks(in: document, minimumWords: minimumWords)
+        let shingled = comparable.compactMap { block in byBlock[block.index].map { (block: block.index, shingles: $0) } }
         var index = ShinglePostings(expectedKeys: shingled.reduce(0) { $0 + $1.shingles.hashes.count })
         var pairs: [Pair] = []
         for (position, entry) in shingled.enumerated() {
-            var shared: [Int: Int] = [:]
-            for hash in entry.shingles.hashes {
-                index.forEachItem(holding: hash, limit: Self.maximumPostings) { shared[$0, default: 0] += 1 }
+            // Positions follow the blocks, so ties going to the lowest position go to the earliest block.
+            if let best = index.bestMatch(
+                for: entry.shingles.hashes, threshold: threshold, limit: Self.maximumPostings, size: { shingled[$0].shingles.hashes.count })
+            {
+                pairs.append(Pair(earlier: shingled[best.item].block, later: entry.block, overlap: best.overlap))
             }
-            var best: Pair?
-            for (other, count) in shared {
-                let total = entry.shingles.hashes.count + shingled[other].shingles.hashes.count
-                let overlap = 2 * Double(count) / Double(max(1, total))
-                // Ties go to the earliest block, so the result does not depend on dictionary order.
-                let better = best.map { overlap > $0.overlap || (overlap == $0.overlap && shingled[other].block < $0.earlier) } ?? true
-                if overlap >= threshold, better {
-                    best = Pair(earlier: shingled[other].block, later: entry.block, overlap: overlap)
-                }
-            }
-            if let best { pairs.append(best) }
             for hash in entry.shingles.hashes { index.add(hash, item: position) }
         }
         return pairs

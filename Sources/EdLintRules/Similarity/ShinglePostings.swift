@@ -16,9 +16,8 @@ struct ShinglePostings {
     private var slots: [Slot]
     private var mask: Int
     private var used = 0
-    /// Postings: the item and the previous and next postings of the same hash (-1 ends a chain).
+    /// Postings: the item and the next posting of the same hash, oldest first (-1 ends a chain).
     private var items: [Int32] = []
-    private var previous: [Int32] = []
     private var next: [Int32] = []
 
     init(expectedKeys: Int = 1_024) {
@@ -49,7 +48,6 @@ struct ShinglePostings {
         }
         let posting = Int32(truncatingIfNeeded: items.count)
         items.append(Int32(truncatingIfNeeded: item))
-        previous.append(slots[index].last)
         next.append(-1)
         if slots[index].last >= 0 { next[Int(slots[index].last)] = posting } else { slots[index].first = posting }
         slots[index].last = posting
@@ -61,11 +59,27 @@ struct ShinglePostings {
     func forEachItem(holding hash: UInt64, limit: Int, _ body: (Int) -> Void) {
         let slot = slots[slotIndex(of: Self.key(hash))]
         guard slot.count > 0, Int(slot.count) <= limit else { return }
-        var posting = slot.last
+        var posting = slot.first
         while posting >= 0 {
             body(Int(items[Int(posting)]))
-            posting = previous[Int(posting)]
+            posting = next[Int(posting)]
         }
+    }
+
+    /// The item whose shingles overlap `hashes` most (Dice, at least `threshold`; ties to the
+    /// lowest item), counting only shingles held by at most `limit` items. `size(item)` is how
+    /// many shingles an item has.
+    func bestMatch(for hashes: [UInt64], threshold: Double, limit: Int, size: (Int) -> Int) -> (item: Int, overlap: Double)? {
+        var shared: [Int: Int] = [:]
+        for hash in hashes { forEachItem(holding: hash, limit: limit) { shared[$0, default: 0] += 1 } }
+        var best: (item: Int, overlap: Double)?
+        for (item, count) in shared {
+            let overlap = Shingles.dice(shared: count, hashes.count, size(item))
+            if overlap >= threshold, best.map({ overlap > $0.overlap || (overlap == $0.overlap && item < $0.item) }) ?? true {
+                best = (item, overlap)
+            }
+        }
+        return best
     }
 
     /// Calls `body` with the first `limit` items that held `hash`, oldest first. Across a corpus a
