@@ -93,10 +93,33 @@ public final class PCRE2Pattern: @unchecked Sendable {
     public func forEachMatch(
         in text: UnsafeBufferPointer<UInt8>, from start: Int = 0, _ body: (PatternMatch) -> Bool
     ) throws(PatternMatchError) {
-        guard let matchData = pcre2_match_data_create_from_pattern_8(code, nil) else {
-            throw PatternMatchError(pattern: source, message: "out of memory creating match data")
+        try forEachMatch(in: text, from: start, using: try MatchData(for: self), body)
+    }
+
+    /// The scratch space PCRE2 fills on each match. A scan that calls the same pattern once per
+    /// sentence makes one and passes it along, instead of allocating one per call. Not shareable
+    /// between threads (the pattern is).
+    public final class MatchData {
+        fileprivate let pointer: OpaquePointer
+        fileprivate let pattern: PCRE2Pattern
+
+        public init(for pattern: PCRE2Pattern) throws(PatternMatchError) {
+            guard let pointer = pcre2_match_data_create_from_pattern_8(pattern.code, nil) else {
+                throw PatternMatchError(pattern: pattern.source, message: "out of memory creating match data")
+            }
+            self.pointer = pointer
+            self.pattern = pattern
         }
-        defer { pcre2_match_data_free_8(matchData) }
+
+        deinit { pcre2_match_data_free_8(pointer) }
+    }
+
+    /// `forEachMatch` with match data made beforehand for this pattern.
+    public func forEachMatch(
+        in text: UnsafeBufferPointer<UInt8>, from start: Int = 0, using data: MatchData, _ body: (PatternMatch) -> Bool
+    ) throws(PatternMatchError) {
+        precondition(data.pattern === self, "match data belongs to another pattern")
+        let matchData = data.pointer
         let subject = text.baseAddress ?? UnsafePointer(bitPattern: 1)
         var offset = start
         var useJIT = isJITCompiled

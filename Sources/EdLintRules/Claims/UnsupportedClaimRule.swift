@@ -32,11 +32,16 @@ struct UnsupportedClaimRule: Rule {
 
     func check(_ document: Document, context: RuleContext) throws(RuleFailure) -> [Diagnostic] {
         let window = context.options.int("window", default: 1)
+        // One match data per cue for the whole document, not one per sentence.
+        var cueData: [PCRE2Pattern.MatchData] = []
+        for cue in cues {
+            do { cueData.append(try PCRE2Pattern.MatchData(for: cue)) } catch { throw RuleFailure(message: error.message, range: 0..<0) }
+        }
         var diagnostics: [Diagnostic] = []
         for block in document.blocks where block.kind != .heading {
             var quoted: [Range<Int>]?
             for (index, sentence) in block.sentences.enumerated() {
-                guard let cue = try firstCue(in: block, sentence: sentence, quoted: &quoted) else { continue }
+                guard let cue = try firstCue(in: block, sentence: sentence, quoted: &quoted, cueData: cueData) else { continue }
                 let last = min(block.sentences.count - 1, index + window)
                 let reach = sentence.lowerBound..<block.sentences[last].upperBound
                 if SupportDetector.hasSupport(in: block, range: reach, forStatistic: kind == .unsourcedStatistic) { continue }
@@ -48,14 +53,16 @@ struct UnsupportedClaimRule: Rule {
         return diagnostics
     }
 
-    private func firstCue(in block: Block, sentence: Range<Int>, quoted: inout [Range<Int>]?) throws(RuleFailure) -> Range<Int>? {
+    private func firstCue(
+        in block: Block, sentence: Range<Int>, quoted: inout [Range<Int>]?, cueData: [PCRE2Pattern.MatchData]
+    ) throws(RuleFailure) -> Range<Int>? {
         var found: Range<Int>?
         var failure: PatternMatchError?
-        for cue in cues {
+        for (cue, data) in zip(cues, cueData) {
             block.prose.bytes.withUnsafeBufferPointer { buffer in
                 let slice = UnsafeBufferPointer(rebasing: buffer[sentence])
                 do throws(PatternMatchError) {
-                    try cue.forEachMatch(in: slice) { match in
+                    try cue.forEachMatch(in: slice, using: data) { match in
                         let range = (match.range.lowerBound + sentence.lowerBound)..<(match.range.upperBound + sentence.lowerBound)
                         if quoted == nil { quoted = QuoteFinder.quotedRanges(in: block.prose.bytes) }
                         if quoted?.contains(where: { $0.lowerBound <= range.lowerBound && range.upperBound <= $0.upperBound }) ?? false {

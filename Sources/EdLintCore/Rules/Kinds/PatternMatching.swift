@@ -95,6 +95,10 @@ struct MatchScanner: Sendable {
     func matches(of matcher: Matcher, in document: Document, applyingFilters: Bool = true) throws(RuleFailure) -> [ProseMatch] {
         var found: [ProseMatch] = []
         var quotedCache: (block: Int, ranges: [Range<Int>])?
+        let matchData: PCRE2Pattern.MatchData
+        do { matchData = try PCRE2Pattern.MatchData(for: matcher.pattern) } catch {
+            throw RuleFailure(message: error.message, range: 0..<0)
+        }
         for unit in scope.units(of: document) {
             let block = document.blocks[unit.block]
             var unitMatches: [PatternMatch] = []
@@ -102,7 +106,7 @@ struct MatchScanner: Sendable {
             block.prose.bytes.withUnsafeBufferPointer { buffer in
                 let slice = UnsafeBufferPointer(rebasing: buffer[unit.range])
                 do throws(PatternMatchError) {
-                    try matcher.pattern.forEachMatch(in: slice) { match in
+                    try matcher.pattern.forEachMatch(in: slice, using: matchData) { match in
                         unitMatches.append(match.shifted(by: unit.range.lowerBound))
                         return true
                     }
