@@ -118,6 +118,7 @@ final class DocumentTerms {
         conceptMembers = nil
         relatedMembers = nil
         relatedCache = []
+        synonymCache = []  // a new term may be a synonym of one already asked about
         variantIndex = nil
         variantCache = []
         return id
@@ -218,41 +219,34 @@ final class DocumentTerms {
     /// Other terms of this document loosely linked to `term` in WordNet (any sense, or a direct
     /// hypernym of a common sense: "ship" → "vessel"), synonyms excluded.
     func related(to term: Int) -> [Int] {
-        if let cached = Self.cached(&relatedCache, term, count: stems.count) { return cached }
-        guard isContent[term] else { return [] }
-        if relatedMembers == nil {
-            var members: [Int32: [Int]] = [:]
-            for (id, stem) in stems.enumerated() where isContent[id] {
-                for concept in lexicon.relatedConcepts(stem) { members[concept, default: []].append(id) }
-            }
-            relatedMembers = members
-        }
-        var result: [Int] = []
-        for concept in lexicon.relatedConcepts(stems[term]) {
-            for member in relatedMembers?[concept] ?? [] where member != term { result.append(member) }
-        }
-        let sorted = sortedDistinct(result)
-        relatedCache[term] = sorted
-        return sorted
+        linked(term, by: lexicon.relatedConcepts, members: &relatedMembers, cache: &relatedCache, contentMembersOnly: true)
     }
 
     /// Other terms of this document that share a commonest WordNet sense with `term`.
     func synonyms(of term: Int) -> [Int] {
-        if let cached = Self.cached(&synonymCache, term, count: stems.count) { return cached }
-        if conceptMembers == nil {
-            var members: [Int32: [Int]] = [:]
-            for (id, stem) in stems.enumerated() {
-                for concept in lexicon.concepts(stem) { members[concept, default: []].append(id) }
-            }
-            conceptMembers = members
-        }
+        linked(term, by: lexicon.concepts, members: &conceptMembers, cache: &synonymCache, contentMembersOnly: false)
+    }
+
+    /// The document's other terms that share a concept with `term` (content words only ask).
+    /// `members` (concept → terms) is built on first use; answers are cached per term.
+    private func linked(
+        _ term: Int, by concepts: (String) -> [Int32], members: inout [Int32: [Int]]?, cache: inout [[Int]?], contentMembersOnly: Bool
+    ) -> [Int] {
+        if let cached = Self.cached(&cache, term, count: stems.count) { return cached }
         guard isContent[term] else { return [] }
+        if members == nil {
+            var built: [Int32: [Int]] = [:]
+            for (id, stem) in stems.enumerated() where !contentMembersOnly || isContent[id] {
+                for concept in concepts(stem) { built[concept, default: []].append(id) }
+            }
+            members = built
+        }
         var result: [Int] = []
-        for concept in lexicon.concepts(stems[term]) {
-            for member in conceptMembers?[concept] ?? [] where member != term { result.append(member) }
+        for concept in concepts(stems[term]) {
+            for member in members?[concept] ?? [] where member != term { result.append(member) }
         }
         let sorted = sortedDistinct(result)
-        synonymCache[term] = sorted
+        cache[term] = sorted
         return sorted
     }
 }
