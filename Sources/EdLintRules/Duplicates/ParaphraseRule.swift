@@ -188,16 +188,18 @@ struct ParaphraseRule: Rule {
         return diagnostics
     }
 
-    /// The pair's similarity when it counts as a paraphrase, else nil.
+    /// How much two short sentences with different numbers lose of their similarity.
     static let numberMismatchFactor = 0.85
 
-    /// Whether one block has a number the other lacks.
+    /// Whether both blocks give numbers and they disagree. A number only one of them gives is a
+    /// detail the other leaves out ("Two soldiers killed" / "Soldier killed"), not another fact.
     static func numbersDiffer(_ first: TermBlock, _ second: TermBlock, terms: DocumentTerms) -> Bool {
         let firstNumbers = first.terms.filter { terms.stems[$0].hasPrefix("#") }
         let secondNumbers = second.terms.filter { terms.stems[$0].hasPrefix("#") }
-        return firstNumbers != secondNumbers
+        return !firstNumbers.isEmpty && !secondNumbers.isEmpty && firstNumbers != secondNumbers
     }
 
+    /// The pair's similarity when it counts as a paraphrase, else nil.
     static func score(_ result: ParagraphSimilarity.Result, earlier: TermBlock, threshold: Double) -> Double? {
         if result.mutual >= threshold { return result.mutual }
         // The later paragraph opens by restating the earlier one whole, then adds new facts.

@@ -108,12 +108,15 @@ final class DocumentTerms {
 
     private func newTermID(for token: Token) -> Int {
         let number = Self.numberValue(of: token)
-        let stem = number.map { "#" + $0 } ?? stemmer.stem(token.text)
+        // An acronym spelled like a stopword ("us.", see `acronyms`) is not stemmed; it weighs
+        // what the word is counted as in the IDF table ("US" is common in news, as "us" is).
+        let acronym = token.text.hasSuffix(".")
+        let stem = number.map { "#" + $0 } ?? (acronym ? token.text : stemmer.stem(token.text))
         if let id = ids[stem] { return id }
         let id = stems.count
         ids[stem] = id
         stems.append(stem)
-        weights.append(lexicon.idf(stem))
+        weights.append(lexicon.idf(acronym ? String(stem.dropLast()) : stem))
         isContent.append(number != nil || (token.text.count >= 2 && !Stopwords.english.contains(token.text)))
         conceptMembers = nil
         relatedMembers = nil
@@ -127,8 +130,12 @@ final class DocumentTerms {
     func analyze(_ block: Block) -> TermBlock {
         var sentences: [TermSentence] = []
         var all: [Int] = []
+        let bytes = block.prose.bytes
+        // In text that is not all capitals, a word in capitals is an acronym (see `acronyms`).
+        let hasLowercase = bytes.contains { $0 >= 0x61 && $0 <= 0x7A }
         for range in block.sentences {
-            let tokens = Tokenizer.tokens(in: block.prose.bytes, range: range)
+            var tokens = Tokenizer.tokens(in: bytes, range: range)
+            if hasLowercase { tokens = Self.acronyms(in: tokens, bytes: bytes) }
             let terms = sortedDistinct(tokens.map(termID(for:)))
             all += terms
             sentences.append(TermSentence(range: range, terms: terms, weight: terms.reduce(0) { $0 + weights[$1] }))
@@ -137,6 +144,44 @@ final class DocumentTerms {
         return TermBlock(
             block: block.index, sentences: sentences, terms: terms, weight: terms.reduce(0) { $0 + weights[$1] },
             contentTermCount: terms.filter { isContent[$0] }.count)
+    }
+
+    /// Marks what an acronym spells, so "US" and "U.S." are one term and neither is the pronoun
+    /// "us" (a stopword): dotted initials ("U.S.", "U.N.") join into one word, and a word written
+    /// in capitals whose lowercase form is a stopword ("US", "IT") gets a term of its own.
+    static func acronyms(in tokens: [Token], bytes: [UInt8]) -> [Token] {
+        func isCapitals(_ token: Token) -> Bool {
+            token.isCapitalized && bytes[token.range].allSatisfy { $0 >= 0x41 && $0 <= 0x5A }
+        }
+        var result: [Token] = []
+        result.reserveCapacity(tokens.count)
+        var index = 0
+        while index < tokens.count {
+            var token = tokens[index]
+            // Initials: single capitals each followed directly by a full stop, touching the next.
+            var end = index
+            while end < tokens.count, tokens[end].range.count == 1, isCapitals(tokens[end]),
+                tokens[end].range.upperBound < bytes.count, bytes[tokens[end].range.upperBound] == 0x2E,
+                end == index || tokens[end].range.lowerBound == tokens[end - 1].range.upperBound + 1
+            {
+                end += 1
+            }
+            let joined = end - index >= 2
+            if joined {
+                token.text = tokens[index..<end].map(\.text).joined()
+                token.range = tokens[index].range.lowerBound..<tokens[end - 1].range.upperBound
+                index = end
+            } else {
+                index += 1
+            }
+            if token.text.count >= 2, joined || isCapitals(token),
+                Stopwords.english.contains(token.text)
+            {
+                token.text += "."  // a spelling no word has, kept apart from the stopword
+            }
+            result.append(token)
+        }
+        return result
     }
 
     /// Fills in what each sentence (and the whole block) covers, at the given credits.
