@@ -149,6 +149,8 @@ def eval_sentences(data, binary, show):
                     print(f"  FP {file}: {hits[0]['rule']}: {sentence[:110]}")
             elif label:
                 fn += 1
+                if show:
+                    print(f"  FN {file}: {sentence[:110]}")
         p, r, f = prf(tp, fp, fn)
         print(f"sentences/{file:22s} P {p:.3f}  R {r:.3f}  F1 {f:.3f}   (n {len(rows)}, tp {tp}, fp {fp}, fn {fn}; {seconds:.2f} s)")
 

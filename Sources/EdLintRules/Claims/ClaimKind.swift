@@ -20,7 +20,9 @@ enum ClaimKind: String, CaseIterable, Sendable {
             let verbs = "say|says|said|suggest(?:s|ed)?|contend(?:s|ed)?|argue(?:s|d)?|believe(?:s|d)?|claim(?:s|ed)?|warn(?:s|ed)?|point(?:s|ed)? out|agree(?:s|d)?|describe(?:s|d)?|feel(?:s)?|felt|think(?:s)?|thought|fear(?:s|ed)?|note(?:s|d)?|predict(?:s|ed)?|maintain(?:s|ed)?|assert(?:s|ed)?|insist(?:s|ed)?|regard(?:s|ed)?|reported|report(?:s)?|expect(?:s|ed)?|estimate(?:s|d)?|speculate(?:s|d)?|worry|worries|worried|consider(?:s|ed)?|doubt(?:s|ed)?|question(?:s|ed)?|accuse(?:s|d)?|complain(?:s|ed)?"
             return [
                 #"(?<!\w)(?:(?:"# + qualifiers + #")\s+){0,2}(?:"# + sources + #")(?:\s+(?:of|in|on|within|among|close to|familiar with)\s+[^,;:]{1,50}?)?\s+(?:have\s+(?:long\s+)?|had\s+|are\s+|also\s+|increasingly\s+|widely\s+|generally\s+|now\s+|often\s+)?(?:"# + verbs + #")\b"#,
-                #"(?:^|[,;]\s*)(?:some|others|many)\s+(?:have\s+|had\s+)?(?:say|said|argue|argued|suggest|suggested|claim|claimed|believe|believed|contend|contended|maintain|maintained|think|thought|feel|felt|note|noted)\b"#,
+                #"(?:^|[,;]\s*|\b(?:though|although|while|whereas|but|and|as|because|since|yet)\s+)\K(?:some|others|many)\s+(?:have\s+|had\s+)?(?:say|said|argue|argued|suggest|suggested|claim|claimed|believe|believed|contend|contended|maintain|maintained|think|thought|feel|felt|note|noted)\b"#,
+                // Any group named only by a quantifier: "many cosmologists thought", "some authors interpreted".
+                #"(?<!\w)(?:some|many|several|most|numerous|various|certain)\s+(?!(?:cases|instances|ways|times|areas|parts|places|regions|respects|years|days|things|situations|circumstances|countries|states|systems)\b)(?:\p{Ll}[\p{Ll}-]*\s+){0,2}?(?!(?:cases|instances|ways|times|areas|parts|places|regions|respects|years|days|things|situations|circumstances|countries|states|systems)\b)(?:\p{Ll}[\p{Ll}-]*[^s\W]s|people|folk|men|women)\s+(?:have\s+(?:long\s+)?|had\s+|also\s+|still\s+|now\s+)?(?:say|said|suggest(?:ed)?|contend(?:ed)?|argue(?:d)?|believe(?:d)?|claim(?:ed)?|think|thought|feel|felt|maintain(?:ed)?|assert(?:ed)?|insist(?:ed)?|suspect(?:ed)?|speculate(?:d)?|interpret(?:ed)?|allege(?:d)?)\b"#,
             ]
         case .impersonalAttribution:
             return [
@@ -29,6 +31,15 @@ enum ClaimKind: String, CaseIterable, Sendable {
                 #"(?<!\w)(?:is|are|was|were)\s+(?:said|reported|rumou?red|believed|thought|alleged|reputed|understood)\s+to\b"#,
                 #"(?<!\w)according to (?:(?:some|many|several|unconfirmed|unnamed|local|media|press|recent|other)\s+)?(?:reports|sources|accounts|rumou?rs|estimates)\b(?!\s+(?:by|from|in|published)\s+\p{Lu})"#,
                 #"(?<!\w)(?:reportedly|allegedly|supposedly|purportedly|reputedly)\b"#,
+                // A judgement in the passive with no one making it: "is considered one of the
+                // best", "was regarded as", "has been considered to be". Not after a modal ("can be
+                // regarded as a subset": the writer's own reasoning) and not "deemed", "assumed" or
+                // a bare "considered a" — definitions and rules ("is deemed to be a decision",
+                // "inputs are assumed to be sorted", "a 2xx is considered a success").
+                #"(?<!\w)(?:is|are|was|were|been|being)\s+(?:(?:also|still|now|often|usually|generally|widely|commonly|traditionally|sometimes|largely|frequently|increasingly|universally)\s+)?(?:considered|regarded|reputed)\s+(?:to\s+(?:be|have)\b|as\b|one\s+of\b|among\b|the\s+(?:best|greatest|finest|worst|most|leading|foremost)\b|very\b|highly\b|more\b|less\b|most\b|too\b)"#,
+                #"(?<!\w)(?:considered|regarded|seen|viewed|described|thought\s+of|hailed|touted|acclaimed)\s+(?:as\s+[^,.;]{1,40}?\s+)?by\s+(?:many|some|most|several|others|critics|experts|fans|historians|scholars|observers|commentators)\b"#,
+                #"(?<!\w)(?:widely|generally|commonly|universally)\s+(?:accepted|acknowledged|believed|considered|regarded|recognised|recognized|thought|assumed|seen|viewed|credited|praised|criticised|criticized|acclaimed|influential|admired|known(?!\s+as\b))\b"#,
+                #"(?<!\w)(?:there\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:also\s+)?(?:a\s+claim|a\s+rumou?r|(?:(?:some|many|persistent|unconfirmed|widespread)\s+)?(?:claims|rumou?rs|speculation|suggestions|allegations))|rumou?rs?\s+(?:(?:has|have|had)\s+)?(?:circulated|spread|persisted)|a\s+rumou?r\s+(?:was|were)\s+(?:circulated|spread))\b"#,
             ]
         case .unnamedResearch:
             return [
@@ -51,7 +62,7 @@ enum ClaimKind: String, CaseIterable, Sendable {
             ]
         case .peacock:
             return [
-                #"(?<!\w)(?:world-class|world-renowned|world-leading|best-in-class|state-of-the-art|cutting-edge|groundbreaking|unparalleled|unrivall?ed|second to none|legendary|iconic|revolutionary|like no other|the finest|the best in the (?:world|country|region|north|south|east|west)|the most (?:advanced|innovative|famous|celebrated|successful|prestigious|respected|influential))\b"#,
+                #"(?<!\w)(?:world-class|world-renowned|world-leading|best-in-class|state-of-the-art|cutting-edge|groundbreaking|unparalleled|unrivall?ed|second to none|legendary|iconic|revolutionary|like no other|the finest|the best in the (?:world|country|region|north|south|east|west)|the most (?:advanced|innovative|famous|celebrated|successful|prestigious|respected|influential)|one of the (?:best|greatest|finest|foremost|most (?:famous|renowned|celebrated|successful|influential|prestigious|respected|acclaimed))|best-(?:selling|known|loved)|(?:most|highly|world|critically)[- ](?:renowned|famous|acclaimed|celebrated)|renowned|world-famous)\b"#,
             ]
         }
     }

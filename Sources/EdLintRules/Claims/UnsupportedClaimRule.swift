@@ -118,21 +118,32 @@ extension UnsupportedClaimRule {
                 "“Critics say we moved too fast,” the mayor said.",
                 "The team spent two years on the simulations, and the researchers believe the investment has paid off.",
                 "NASA officials said the launch would slip to March.",
+                "In some cases tenants maintain two addresses for billing.",
             ],
             invalid: [
                 "↓Analysts suggest that this advance could have broader implications for the conflict.",
                 "The lane opened in May. ↓Critics contend that it has pushed traffic onto residential roads.",
                 "↓Detractors of the U.S. policy contend that it has prolonged the conflict.",
+                "Before the 1960s, ↓many cosmologists thought the universe had no beginning.",
+                "Though ↓some claim that he opposed the plan, the record is unclear.",
             ]),
         .impersonalAttribution: (
             valid: [
                 "It is widely believed, according to a 2023 survey by the Institute for Fiscal Studies, that rates will fall.",
                 "The coast is known for its cliffs.",
+                "The real numbers can be regarded as a subset of the complex numbers.",
+                "A discount of this kind is considered an extra benefit under the league's rules.",
+                "The lighthouse is commonly known as the Needle.",
+                "The bill will be considered by the committee on Tuesday.",
             ],
             invalid: [
                 "↓It is widely believed in Estmark that the fisheries chapter will be the hardest to close.",
                 "The club's academy ↓is widely considered the best in the north of the country.",
                 "Porth Alder ↓is said to get more sunshine than anywhere else on the peninsula.",
+                "The pistol ↓was regarded as one of the most reliable of its day.",
+                "The scheme, ↓considered by many to be a success, ends next year.",
+                "The theory is now ↓widely accepted.",
+                "At the time ↓there were rumours that the mill would close.",
             ]),
         .unnamedResearch: (
             valid: [
@@ -169,10 +180,13 @@ extension UnsupportedClaimRule {
             valid: [
                 "The plant recovers 95% of the lithium in the black mass.",
                 "The venue was ranked the best in the world by the International Theatre Guild in 2022.",
+                "One of the most important factors is the temperature of the bath.",
             ],
             invalid: [
                 "Tarnwell is ↓the most advanced battery recycler in Europe.",
                 "The hotel offers ↓world-class service.",
+                "The Radom was ↓one of the best military pistols of the period.",
+                "It was the ↓best-selling car in Europe.",
             ]),
     ]
 }
