@@ -15,22 +15,76 @@ public struct SARIFReporter: Reporter {
         self.helpBaseURI = helpBaseURI
     }
 
-    public func render(_ report: Report) -> String {
-        let ruleIndex = Dictionary(report.rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    public func render(_ report: Report) -> String { collected { write(report, to: $0) } }
+
+    /// The log with its results written one at a time: the same bytes as encoding it whole
+    /// (`encodedWhole`), without holding every result encoded at once (a run with 260,000
+    /// findings would otherwise build gigabytes of text in memory). Everything but the results
+    /// is encoded as one skeleton and split where its empty results array is.
+    public func write(_ report: Report, to sink: (String) -> Void) {
+        let skeleton = encodeJSON(log(report, notifications: notifications(report), results: []))
+        guard let key = skeleton.range(of: Self.resultsKey), let close = skeleton[key.upperBound...].firstIndex(of: "]") else {
+            sink(encodedWhole(report))
+            return
+        }
+        sink(String(skeleton[..<key.upperBound]))
+        var written = 0
+        forEachResult(in: report) { result in
+            let encoded = indentingFollowingLines(String(encodeJSON(result).dropLast()), by: Self.resultIndent.count)
+            sink((written == 0 ? "\n" : ",\n") + Self.resultIndent + encoded)
+            written += 1
+        }
+        sink(written == 0 ? String(skeleton[key.upperBound...close]) : "\n" + Self.resultsCloseIndent + "]")
+        sink(String(skeleton[skeleton.index(after: close)...]))
+    }
+
+    /// Where the run's results array opens in the pretty-printed log (keys sorted, so nothing
+    /// before it holds an unescaped quote-key-quote of this indentation), and how deep its items sit.
+    static let resultsKey = "\n      \"results\" : ["
+    static let resultIndent = String(repeating: " ", count: 8)
+    static let resultsCloseIndent = String(repeating: " ", count: 6)
+
+    /// The whole log as one value (what `write` produces piece by piece; kept for tests).
+    func encodedWhole(_ report: Report) -> String {
         var results: [SARIF.Result] = []
-        var notifications: [SARIF.Notification] = []
+        forEachResult(in: report) { results.append($0) }
+        return encodeJSON(log(report, notifications: notifications(report), results: results))
+    }
+
+    private func log(_ report: Report, notifications: [SARIF.Notification], results: [SARIF.Result]) -> SARIF.Log {
+        SARIF.Log(
+            schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0",
+            runs: [
+                SARIF.Run(
+                    tool: .init(driver: .init(
+                        name: EdLintTool.name, version: EdLintTool.version, semanticVersion: EdLintTool.version,
+                        informationUri: EdLintTool.informationURI, rules: report.rules.map(rule))),
+                    originalUriBaseIds: ["SRCROOT": .init(uri: Self.fileURI(basePath + "/"))],
+                    invocations: [.init(executionSuccessful: true, toolExecutionNotifications: notifications)],
+                    results: results, columnKind: "utf16CodeUnits")
+            ])
+    }
+
+    /// Problems edlint met (unreadable files, skipped links): tool notifications, not results.
+    private func notifications(_ report: Report) -> [SARIF.Notification] {
+        report.files.flatMap { file in
+            file.diagnostics.filter { $0.category == .edlint }.map { diagnostic in
+                SARIF.Notification(
+                    level: diagnostic.severity == .info ? "note" : "error",
+                    message: .init(text: diagnostic.message),
+                    locations: [location(file.path, diagnostic.range, in: file.source, message: nil)],
+                    descriptor: .init(id: diagnostic.ruleID))
+            }
+        }
+    }
+
+    /// Each finding as a SARIF result, file by file.
+    private func forEachResult(in report: Report, _ body: (SARIF.Result) -> Void) {
+        let ruleIndex = Dictionary(report.rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         for file in report.files {
             let fingerprints = Fingerprint.values(for: file.diagnostics, in: file.source)
-            for (diagnostic, fingerprint) in zip(file.diagnostics, fingerprints) {
+            for (diagnostic, fingerprint) in zip(file.diagnostics, fingerprints) where diagnostic.category != .edlint {
                 let location = self.location(file.path, diagnostic.range, in: file.source, message: nil)
-                if diagnostic.category == .edlint {
-                    notifications.append(
-                        SARIF.Notification(
-                            level: diagnostic.severity == .info ? "note" : "error",
-                            message: .init(text: diagnostic.message), locations: [location],
-                            descriptor: .init(id: diagnostic.ruleID)))
-                    continue
-                }
                 let related = diagnostic.related.enumerated().map { index, related in
                     var relatedLocation = self.location(
                         related.path ?? file.path, related.range,
@@ -48,7 +102,7 @@ public struct SARIFReporter: Reporter {
                                 replacements: [.init(deletedRegion: region(fix.range, in: file.source, snippet: false), insertedContent: .init(text: fix.replacement))])
                         ])]
                 }
-                results.append(
+                body(
                     SARIF.Result(
                         ruleId: diagnostic.ruleID, ruleIndex: ruleIndex[diagnostic.ruleID],
                         level: Self.level(diagnostic.severity), message: .init(text: diagnostic.message),
@@ -57,18 +111,6 @@ public struct SARIFReporter: Reporter {
                         fixes: fixes))
             }
         }
-        let log = SARIF.Log(
-            schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0",
-            runs: [
-                SARIF.Run(
-                    tool: .init(driver: .init(
-                        name: EdLintTool.name, version: EdLintTool.version, semanticVersion: EdLintTool.version,
-                        informationUri: EdLintTool.informationURI, rules: report.rules.map(rule))),
-                    originalUriBaseIds: ["SRCROOT": .init(uri: Self.fileURI(basePath + "/"))],
-                    invocations: [.init(executionSuccessful: true, toolExecutionNotifications: notifications)],
-                    results: results, columnKind: "utf16CodeUnits")
-            ])
-        return encodeJSON(log)
     }
 
     static func level(_ severity: Severity) -> String {
