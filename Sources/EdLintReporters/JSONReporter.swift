@@ -58,16 +58,24 @@ public struct JSONReporter: Reporter {
 
     public func render(_ report: Report) -> String { collected { write(report, to: $0) } }
 
-    /// One file at a time: the same bytes as encoding `JSONOutput` whole (sorted keys, pretty
-    /// printed), without holding every file's findings encoded at once.
+    /// One finding at a time: the same bytes as encoding `JSONOutput` whole (sorted keys, pretty
+    /// printed), without holding a file's findings — or every file's — encoded at once.
     public func write(_ report: Report, to sink: (String) -> Void) {
         sink("{\n  \"files\" : [\n")
         if report.files.isEmpty { sink("\n") }
         for (index, file) in report.files.enumerated() {
-            let entry = JSONOutput.File(
-                path: file.path, diagnostics: file.diagnostics.map { diagnostic(for: $0, in: file.source, report: report) })
-            let encoded = encodeJSON(entry).dropLast()  // without its final newline
-            sink("    " + indentingFollowingLines(String(encoded), by: 4) + (index < report.files.count - 1 ? ",\n" : "\n"))
+            // The file's entry with no findings, as it sits in the array, then its findings spliced in.
+            let skeleton = "    " + indentingFollowingLines(String(encodeJSON(JSONOutput.File(path: file.path, diagnostics: [])).dropLast()), by: 4)
+            let spliced = writeSplicing(
+                skeleton, arrayKey: "diagnostics", keyIndent: 6,
+                items: { emit in for found in file.diagnostics { emit(diagnostic(for: found, in: file.source, report: report)) } },
+                to: sink)
+            if !spliced {
+                let entry = JSONOutput.File(
+                    path: file.path, diagnostics: file.diagnostics.map { diagnostic(for: $0, in: file.source, report: report) })
+                sink("    " + indentingFollowingLines(String(encodeJSON(entry).dropLast()), by: 4))
+            }
+            sink(index < report.files.count - 1 ? ",\n" : "\n")
         }
         let summary = indentingFollowingLines(String(encodeJSON(report.summary).dropLast()), by: 2)
         let tool = indentingFollowingLines(

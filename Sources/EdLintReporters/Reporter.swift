@@ -55,6 +55,32 @@ func indentingFollowingLines(_ text: String, by spaces: Int) -> String {
     return String(decoding: bytes, as: UTF8.self)
 }
 
+/// Writes `skeleton` — a pretty-printed encoding whose array under `key` (a key at
+/// `keyIndent` spaces) is empty — with that array's items encoded and written one at a time, so
+/// a huge array is never held encoded at once. The bytes are those of encoding the value with
+/// the items in place. Returns false, writing nothing, when the skeleton has no such array.
+func writeSplicing<Item: Encodable>(
+    _ skeleton: String, arrayKey key: String, keyIndent: Int, items: ((Item) -> Void) -> Void, to sink: (String) -> Void
+) -> Bool {
+    let opening = "\n" + String(repeating: " ", count: keyIndent) + "\"" + key + "\" : ["
+    guard let open = skeleton.range(of: opening), let close = skeleton[open.upperBound...].firstIndex(of: "]") else { return false }
+    sink(String(skeleton[..<open.upperBound]))
+    let itemIndent = String(repeating: " ", count: keyIndent + 2)
+    var written = 0
+    // `items` and `sink` are both the caller's non-escaping closures; one is called from inside
+    // the other only for the duration of this call.
+    withoutActuallyEscaping(sink) { sink in
+        items { item in
+            let encoded = indentingFollowingLines(String(encodeJSON(item).dropLast()), by: keyIndent + 2)
+            sink((written == 0 ? "\n" : ",\n") + itemIndent + encoded)
+            written += 1
+        }
+    }
+    sink(written == 0 ? String(skeleton[open.upperBound...close]) : "\n" + String(repeating: " ", count: keyIndent) + "]")
+    sink(String(skeleton[skeleton.index(after: close)...]))
+    return true
+}
+
 /// Stable, readable JSON for the JSON-based formats: sorted keys, unescaped slashes.
 func encodeJSON<T: Encodable>(_ value: T) -> String {
     let encoder = JSONEncoder()

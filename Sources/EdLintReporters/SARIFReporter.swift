@@ -18,31 +18,16 @@ public struct SARIFReporter: Reporter {
     public func render(_ report: Report) -> String { collected { write(report, to: $0) } }
 
     /// The log with its results written one at a time: the same bytes as encoding it whole
-    /// (`encodedWhole`), without holding every result encoded at once (a run with 260,000
-    /// findings would otherwise build gigabytes of text in memory). Everything but the results
-    /// is encoded as one skeleton and split where its empty results array is.
+    /// (`encodedWhole`), without holding every result encoded at once (100,000 findings took
+    /// 735 MB that way). Everything but the results is encoded as one skeleton; the results are
+    /// spliced in where its empty array is (keys are sorted, and any quote inside a string is
+    /// escaped, so the first `"results" : [` at the run's indentation is that array).
     public func write(_ report: Report, to sink: (String) -> Void) {
         let skeleton = encodeJSON(log(report, notifications: notifications(report), results: []))
-        guard let key = skeleton.range(of: Self.resultsKey), let close = skeleton[key.upperBound...].firstIndex(of: "]") else {
-            sink(encodedWhole(report))
-            return
-        }
-        sink(String(skeleton[..<key.upperBound]))
-        var written = 0
-        forEachResult(in: report) { result in
-            let encoded = indentingFollowingLines(String(encodeJSON(result).dropLast()), by: Self.resultIndent.count)
-            sink((written == 0 ? "\n" : ",\n") + Self.resultIndent + encoded)
-            written += 1
-        }
-        sink(written == 0 ? String(skeleton[key.upperBound...close]) : "\n" + Self.resultsCloseIndent + "]")
-        sink(String(skeleton[skeleton.index(after: close)...]))
+        let spliced = writeSplicing(
+            skeleton, arrayKey: "results", keyIndent: 6, items: { forEachResult(in: report, $0) }, to: sink)
+        if !spliced { sink(encodedWhole(report)) }
     }
-
-    /// Where the run's results array opens in the pretty-printed log (keys sorted, so nothing
-    /// before it holds an unescaped quote-key-quote of this indentation), and how deep its items sit.
-    static let resultsKey = "\n      \"results\" : ["
-    static let resultIndent = String(repeating: " ", count: 8)
-    static let resultsCloseIndent = String(repeating: " ", count: 6)
 
     /// The whole log as one value (what `write` produces piece by piece; kept for tests).
     func encodedWhole(_ report: Report) -> String {
