@@ -30,14 +30,8 @@ struct CrossFileRepetitionRule: CrossFileRule {
             "The council approved the budget for next year after a long debate on Monday.\n\n<<< next file >>>\n\nIn other news.\n\n↓The council approved the budget for next year after a long debate on Monday.",
             "Sign up to our newsletter for the best of the week's stories, delivered every Friday.\n\n<<< next file >>>\n\n↓Sign up to our newsletter for the best of the week's stories, delivered every Friday.\n\n<<< next file >>>\n\n↓Sign up to our newsletter for the best of this week's stories, delivered every Friday!",
         ],
-        options: [
-            RuleOptionSpec(
-                name: "threshold", type: .double, defaultValue: .double(RepeatedParagraphRule.defaultThreshold),
-                summary: "share of word 3-grams two paragraphs must have in common (Dice overlap)", range: 0.1...1),
-            RuleOptionSpec(
-                name: "minimum_words", type: .int, defaultValue: .int(RepeatedParagraphRule.defaultMinimumWords),
-                summary: "paragraphs shorter than this are not compared", range: 1...10_000),
-        ])
+        options: ShingleOptions.specs(
+            threshold: RepeatedParagraphRule.defaultThreshold, minimumWords: RepeatedParagraphRule.defaultMinimumWords, unit: "paragraph"))
 
     /// What is kept of a document: each comparable paragraph's place and shingles.
     struct Summary: Sendable {
@@ -107,10 +101,9 @@ struct CrossFileRepetitionRule: CrossFileRule {
                 if let best = match[position] {
                     let (otherFile, otherParagraph) = owners[best.owner]
                     let first = summaries[otherFile][otherParagraph]
-                    let how = best.overlap >= 0.999 ? "word for word" : "nearly word for word (\(Excerpt.percent(best.overlap)) the same wording)"
                     findings[fileIndex].append(
                         context.diagnostic(
-                            "This paragraph repeats a paragraph of \(files[otherFile].path) (line \(first.line)) \(how)", at: paragraph.range,
+                            "This paragraph repeats a paragraph of \(files[otherFile].path) (line \(first.line)) \(Excerpt.howRepeated(best.overlap))", at: paragraph.range,
                             related: [RelatedLocation(message: "first stated here", range: first.range, path: files[otherFile].path)]))
                 }
                 guard firstCopy[keys[position]] == nil else { continue }

@@ -24,14 +24,7 @@ struct RepeatedParagraphRule: Rule {
             "The council met on Monday and approved the budget for next year after a long debate.\n\nOther business followed.\n\n↓The council met on Monday and approved the budget for next year after a long debate.",
             "Works start on 3 June and will take about eight weeks, with the road staying open.\n\nNothing else changed.\n\n↓Works start on 3 June and will take around eight weeks, with the road remaining open.",
         ],
-        options: [
-            RuleOptionSpec(
-                name: "threshold", type: .double, defaultValue: .double(defaultThreshold),
-                summary: "share of word 3-grams two paragraphs must have in common (Dice overlap)", range: 0.1...1),
-            RuleOptionSpec(
-                name: "minimum_words", type: .int, defaultValue: .int(defaultMinimumWords),
-                summary: "paragraphs shorter than this are not compared", range: 1...10_000),
-        ])
+        options: ShingleOptions.specs(threshold: defaultThreshold, minimumWords: defaultMinimumWords, unit: "paragraph"))
 
     func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
         let pairs = RepeatedBlocks.pairs(
@@ -41,12 +34,11 @@ struct RepeatedParagraphRule: Rule {
             let earlier = document.blocks[pair.earlier]
             let later = document.blocks[pair.later]
             let line = document.source.location(of: earlier.sourceRange.lowerBound).line
-            let how = pair.overlap >= 0.999 ? "word for word" : "nearly word for word (\(Excerpt.percent(pair.overlap)) the same wording)"
             // A word-for-word copy of a plain paragraph can safely go.
-            let fix = pair.overlap >= 0.999 && later.kind == .paragraph && later.text == earlier.text
+            let fix = Shingles.isWordForWord(pair.overlap) && later.kind == .paragraph && later.text == earlier.text
                 ? Fixes.deletion(of: later, in: document.source) : nil
             return context.diagnostic(
-                "This paragraph repeats the paragraph at line \(line) \(how)", at: later.sourceRange,
+                "This paragraph repeats the paragraph at line \(line) \(Excerpt.howRepeated(pair.overlap))", at: later.sourceRange,
                 related: [RelatedLocation(message: "first stated here", range: earlier.sourceRange)], fix: fix)
         }
     }

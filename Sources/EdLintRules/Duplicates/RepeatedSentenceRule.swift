@@ -3,6 +3,8 @@ import EdLintCore
 /// A sentence that repeats an earlier sentence of the document word for word or nearly so.
 struct RepeatedSentenceRule: Rule {
     static let id = "repetition.sentence"
+    static let defaultThreshold = 0.8
+    static let defaultMinimumWords = 8
 
     let description = RuleDescription(
         id: id, category: .repetition, defaultSeverity: .warning,
@@ -19,18 +21,11 @@ struct RepeatedSentenceRule: Rule {
         invalidExamples: [
             "The bridge reopened on Monday after two years of repairs. Traffic was light on the first morning, and buses ran to time.\n\nShopkeepers on the north bank said trade had suffered while it was shut. ↓The bridge reopened on Monday after two years of repairs.",
         ],
-        options: [
-            RuleOptionSpec(
-                name: "threshold", type: .double, defaultValue: .double(0.8),
-                summary: "share of word 3-grams two sentences must have in common (Dice overlap)", range: 0.1...1),
-            RuleOptionSpec(
-                name: "minimum_words", type: .int, defaultValue: .int(8),
-                summary: "sentences shorter than this are not compared", range: 1...10_000),
-        ])
+        options: ShingleOptions.specs(threshold: defaultThreshold, minimumWords: defaultMinimumWords, unit: "sentence"))
 
     func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
-        let minimumWords = context.options.int("minimum_words", default: 8)
-        let threshold = context.options.double("threshold", default: 0.8)
+        let minimumWords = context.options.int("minimum_words", default: Self.defaultMinimumWords)
+        let threshold = context.options.double("threshold", default: Self.defaultThreshold)
         let comparable = DuplicateScope.comparable(in: document)
         // One sentence in the whole document has nothing to repeat (a huge single line, say).
         guard comparable.count >= 2 || (comparable.first?.sentences.count ?? 0) >= 2 else { return [] }
@@ -52,10 +47,9 @@ struct RepeatedSentenceRule: Rule {
                     let earlier = document.blocks[seen[other].block]
                     let earlierRange = earlier.prose.sourceRange(of: seen[other].range)
                     let line = document.source.location(of: earlierRange.lowerBound).line
-                    let how = overlap >= 0.999 ? "word for word" : "nearly word for word (\(Excerpt.percent(overlap)) the same wording)"
                     diagnostics.append(
                         context.diagnostic(
-                            "This sentence repeats a sentence at line \(line) \(how)", at: block.prose.sourceRange(of: sentence),
+                            "This sentence repeats a sentence at line \(line) \(Excerpt.howRepeated(overlap))", at: block.prose.sourceRange(of: sentence),
                             related: [RelatedLocation(message: "first stated here", range: earlierRange)]))
                 }
                 let position = seen.count

@@ -90,6 +90,9 @@ struct Shingles {
         return Self.dice(shared: shared, a.count, b.count)
     }
 
+    /// Whether a Dice overlap means the same wording throughout.
+    static func isWordForWord(_ overlap: Double) -> Bool { overlap >= 0.999 }
+
     /// One hash for the whole (sorted) set: equal for word-for-word copies.
     var key: UInt64 {
         var hash = UInt64(hashes.count)
@@ -161,6 +164,20 @@ enum RepeatedBlocks {
     }
 }
 
+/// The options every near-verbatim detector takes (paragraphs, sentences, paragraphs across files).
+enum ShingleOptions {
+    static func specs(threshold: Double, minimumWords: Int, unit: String) -> [RuleOptionSpec] {
+        [
+            RuleOptionSpec(
+                name: "threshold", type: .double, defaultValue: .double(threshold),
+                summary: "share of word 3-grams two \(unit)s must have in common (Dice overlap)", range: 0.1...1),
+            RuleOptionSpec(
+                name: "minimum_words", type: .int, defaultValue: .int(minimumWords),
+                summary: "\(unit)s shorter than this are not compared", range: 1...10_000),
+        ]
+    }
+}
+
 /// Text for messages: a sentence or paragraph quoted briefly.
 enum Excerpt {
     static func of(_ block: Block, range: Range<Int>? = nil, limit: Int = 60) -> String {
@@ -168,4 +185,9 @@ enum Excerpt {
     }
 
     static func percent(_ value: Double) -> String { "\(Int((value * 100).rounded()))%" }
+
+    /// How closely a repeat matches, as the repetition messages put it.
+    static func howRepeated(_ overlap: Double) -> String {
+        Shingles.isWordForWord(overlap) ? "word for word" : "nearly word for word (\(percent(overlap)) the same wording)"
+    }
 }
