@@ -13,6 +13,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // Binary search over sorted arrays (`partitioningIndex(where:)`), instead of hand-written loops.
+        .package(url: "https://github.com/apple/swift-algorithms", from: "1.2.0"),
     ],
     targets: [
         // System libraries from Debian packages (see README: setup installs them).
@@ -28,7 +30,9 @@ let package = Package(
             providers: [.apt(["libstemmer-dev"])]),
 
         // The pure core: documents, regex engine, rule model, YAML kinds, configuration, linter.
-        .target(name: "EdLintCore", dependencies: ["CPCRE2", "CCMarkGFM", "Yams"]),
+        .target(
+            name: "EdLintCore",
+            dependencies: ["CPCRE2", "CCMarkGFM", "Yams", .product(name: "Algorithms", package: "swift-algorithms")]),
 
         // Build-time embedding of data folders (Rules/, Lexicon/) into Swift modules.
         .executableTarget(name: "RulePackEmbedder", path: "Sources/RulePackEmbedder"),
@@ -42,7 +46,10 @@ let package = Package(
         .executableTarget(name: "LexiconBuilder", dependencies: ["EdLintText"]),
 
         // Built-in rules: Swift structural rules plus the YAML packs of Rules/, embedded at build time.
-        .target(name: "EdLintRules", dependencies: ["EdLintCore", "EdLintText"], plugins: ["EmbedRulePacks"]),
+        .target(
+            name: "EdLintRules",
+            dependencies: ["EdLintCore", "EdLintText", .product(name: "Algorithms", package: "swift-algorithms")],
+            plugins: ["EmbedRulePacks"]),
 
         // Output formats, one reporter per file.
         .target(name: "EdLintReporters", dependencies: ["EdLintCore"]),

@@ -1,3 +1,5 @@
+import Algorithms
+
 /// The visible prose of one block as UTF-8 bytes, with a map back to source byte offsets.
 ///
 /// Markup is gone (emphasis markers, link destinations, container prefixes), line breaks inside a
@@ -69,15 +71,9 @@ public struct ProseText: Sendable {
     /// The segment holding prose offset `offset` (for an end offset, the one it closes).
     private func segmentIndex(for offset: Int, asEnd: Bool) -> Int? {
         guard !segments.isEmpty else { return nil }
-        var low = 0
-        var high = segments.count - 1
-        while low < high {
-            let mid = (low + high) / 2
-            let segment = segments[mid]
-            let beyond = asEnd ? offset > segment.proseEnd : offset >= segment.proseEnd
-            if beyond { low = mid + 1 } else { high = mid }
-        }
-        return low
+        // The first segment the offset is not beyond; past them all, the last.
+        let index = segments.partitioningIndex { asEnd ? offset <= $0.proseEnd : offset < $0.proseEnd }
+        return min(index, segments.count - 1)
     }
 
     /// The source offset where prose offset `offset` starts.

@@ -1,3 +1,4 @@
+import Algorithms
 import Foundation
 
 /// A file's original bytes with a line index. Every position in edlint is a byte offset into `bytes`.
@@ -61,13 +62,7 @@ public struct LineIndex: Sendable {
 
     /// The 0-based line containing `offset` (an offset at the very end belongs to the last line).
     public func lineIndex(containing offset: Int) -> Int {
-        var low = 0
-        var high = starts.count - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if starts[mid] <= offset { low = mid } else { high = mid - 1 }
-        }
-        return low
+        max(0, starts.partitioningIndex { $0 > offset } - 1)
     }
 
     /// The byte range of 0-based line `line`, without its line ending.

@@ -1,3 +1,4 @@
+import Algorithms
 import Foundation
 
 /// One linted file: its source (for positions and code frames) and its findings in report order.
@@ -108,13 +109,7 @@ public struct Linter: Sendable {
         return diagnostics.map { diagnostic in
             guard diagnostic.category == .boilerplate, diagnostic.fix == nil else { return diagnostic }
             // The last block starting at or before the finding.
-            var low = 0
-            var high = extents.count
-            while low < high {
-                let mid = (low + high) / 2
-                if extents[mid].lowerBound <= diagnostic.range.lowerBound { low = mid + 1 } else { high = mid }
-            }
-            let index = low - 1
+            let index = extents.partitioningIndex { $0.lowerBound > diagnostic.range.lowerBound } - 1
             guard index >= 0, extents[index] == diagnostic.range || (extents[index].lowerBound >= diagnostic.range.lowerBound
                 && extents[index].upperBound <= diagnostic.range.upperBound && !extents[index].isEmpty)
             else { return diagnostic }
@@ -139,13 +134,7 @@ public struct Linter: Sendable {
         }
         sentences.sort { $0.lowerBound < $1.lowerBound }
         func sentenceIndex(of offset: Int) -> Int? {
-            var low = 0
-            var high = sentences.count
-            while low < high {
-                let mid = (low + high) / 2
-                if sentences[mid].lowerBound <= offset { low = mid + 1 } else { high = mid }
-            }
-            let index = low - 1
+            let index = sentences.partitioningIndex { $0.lowerBound > offset } - 1
             return index >= 0 && offset < max(sentences[index].upperBound, sentences[index].lowerBound + 1) ? index : nil
         }
         struct Key: Hashable {

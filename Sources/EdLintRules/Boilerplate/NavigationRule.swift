@@ -1,3 +1,4 @@
+import Algorithms
 import EdLintCore
 import EdLintText
 
@@ -97,14 +98,8 @@ struct NavigationRule: Rule {
     /// Whether code, HTML or a rule (their sorted start offsets: `breaks`) stands between two
     /// blocks: a menu is one stretch of lines.
     static func separated(_ first: Block, _ second: Block, breaks: [Int]) -> Bool {
-        let from = first.sourceRange.upperBound
-        var low = 0
-        var high = breaks.count
-        while low < high {
-            let mid = (low + high) / 2
-            if breaks[mid] < from { low = mid + 1 } else { high = mid }
-        }
-        return low < breaks.count && breaks[low] < second.sourceRange.lowerBound
+        let next = breaks.partitioningIndex { $0 >= first.sourceRange.upperBound }
+        return next < breaks.count && breaks[next] < second.sourceRange.lowerBound
     }
 
     static func endsLikeSentence(_ block: Block) -> Bool {

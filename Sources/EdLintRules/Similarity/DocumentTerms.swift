@@ -1,3 +1,4 @@
+import Algorithms
 import EdLintCore
 import EdLintText
 
@@ -319,11 +320,6 @@ func sortedDistinct<Value: Comparable>(_ values: [Value]) -> [Value] {
 /// Whether a sorted array holds a value.
 @inline(__always)
 func sortedContains(_ array: [Int], _ value: Int) -> Bool {
-    var low = 0
-    var high = array.count
-    while low < high {
-        let mid = (low + high) / 2
-        if array[mid] < value { low = mid + 1 } else { high = mid }
-    }
-    return low < array.count && array[low] == value
+    let index = array.partitioningIndex { $0 >= value }
+    return index < array.count && array[index] == value
 }
