@@ -73,7 +73,7 @@ public struct Linter: Sendable {
             for index in rules.indices { outcomes.set(index, run(rules[index], on: document)) }
         }
         let diagnostics = outcomes.all()
-        let suppressions = Suppressions(document: document)
+        let suppressions = Suppressions.of(document)
         var (kept, unused) = suppressions.apply(to: diagnostics)
         kept = Self.onePerSentence(kept.filter { $0.severity >= minSeverity }, in: document)
         kept = Self.withBlockDeletions(kept, in: document)
@@ -171,7 +171,7 @@ public struct Linter: Sendable {
                     guard let rule = active.rule as? any CrossFileRule else { continue }
                     report.crossFileSummaries[active.context.ruleID] = rule.summarize(document, context: active.context)
                 }
-                if !report.crossFileSummaries.isEmpty { report.suppressions = Suppressions(document: document) }
+                if !report.crossFileSummaries.isEmpty { report.suppressions = Suppressions.of(document) }
             }
             return report
         case .failure(let error):

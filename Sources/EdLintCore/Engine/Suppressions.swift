@@ -36,6 +36,12 @@ public struct Suppressions: Sendable {
         #"(?:<!--|^[ \t]*#)[ \t]*edlint-(disable-next-line|disable-file|disable|enable)\b([^\n>]*?)(?:-->|$)"#,
         options: [])
 
+    /// The document's suppressions, read once however many times they are applied (its own
+    /// findings, then cross-file findings).
+    public static func of(_ document: Document) -> Suppressions {
+        document.derived.value("suppressions") { Suppressions(document: document) }
+    }
+
     public init(document: Document) {
         var found: [Directive] = []
         let source = document.source
