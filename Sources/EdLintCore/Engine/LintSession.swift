@@ -173,9 +173,7 @@ public final class LintSession {
         let linters = plans
         let results = ResultSlots(count: targets.count)
         let input = request.standardInput ?? []
-        let crossFile = request.crossFile ?? request.paths.contains { path in
-            path != "-" && FileCollector.isDirectory(path.hasPrefix("/") ? path : (request.workingDirectory as NSString).appendingPathComponent(path))
-        }
+        let crossFile = request.crossFile ?? request.paths.contains { $0 != "-" && FileCollector.isDirectory(collector.onDisk($0)) }
         @Sendable func lint(_ index: Int, threads: Int) {
             let target = targets[index]
             let report: FileReport
