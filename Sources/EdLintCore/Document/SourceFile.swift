@@ -104,15 +104,15 @@ extension SourceFile {
         let lineStart = min(lines.starts[line], clamped)
         var (position, scalars, utf16) = (lineStart, 0, 0)
         if clamped - lineStart >= LocationCache.checkpointStride {
-            let checkpoints = locationCache.checkpoints(forLine: line) { lineCheckpoints(from: lineStart) }
+            let checkpoints = locationCache.checkpoints(forLine: line) { lineCheckpoints(line) }
             let slot = min((clamped - lineStart) / LocationCache.checkpointStride, checkpoints.count - 1)
             (position, scalars, utf16) = (lineStart + slot * LocationCache.checkpointStride, checkpoints[slot].scalars, checkpoints[slot].utf16)
         }
         if let last = locationCache.load(), last.line == line, last.offset <= clamped, last.offset >= position {
-            (position, scalars, utf16) = (last.offset, last.scalars, last.utf16)
+            (position, scalars, utf16) = (last.offset, last.counts.scalars, last.counts.utf16)
         }
         (scalars, utf16) = counting(from: position, to: clamped, scalars: scalars, utf16: utf16)
-        locationCache.store(LocationCache.Anchor(line: line, offset: clamped, scalars: scalars, utf16: utf16))
+        locationCache.store(LocationCache.Anchor(line: line, offset: clamped, counts: .init(scalars: scalars, utf16: utf16)))
         return SourceLocation(line: line + 1, column: scalars + 1, utf16Column: utf16 + 1, offset: clamped)
     }
 
@@ -131,9 +131,9 @@ extension SourceFile {
         return (scalars, utf16)
     }
 
-    /// Counts at every `checkpointStride` bytes of the line starting at `lineStart`.
-    private func lineCheckpoints(from lineStart: Int) -> [LocationCache.Counts] {
-        let lineEnd = lines.contentRange(ofLine: lines.lineIndex(containing: lineStart), in: bytes).upperBound
+    /// Counts at every `checkpointStride` bytes of 0-based line `line`.
+    private func lineCheckpoints(_ line: Int) -> [LocationCache.Counts] {
+        let (lineStart, lineEnd) = (lines.starts[line], lines.contentRange(ofLine: line, in: bytes).upperBound)
         var checkpoints = [LocationCache.Counts(scalars: 0, utf16: 0)]
         var counts = (scalars: 0, utf16: 0)
         var position = lineStart
@@ -151,8 +151,7 @@ final class LocationCache: @unchecked Sendable {
     struct Anchor {
         var line: Int
         var offset: Int
-        var scalars: Int
-        var utf16: Int
+        var counts: Counts
     }
 
     struct Counts {
