@@ -70,11 +70,7 @@ public struct JSONReporter: Reporter {
                 skeleton, arrayKey: "diagnostics", keyIndent: 6,
                 items: { emit in for found in file.diagnostics { emit(diagnostic(for: found, in: file.source, report: report)) } },
                 to: sink)
-            if !spliced {
-                let entry = JSONOutput.File(
-                    path: file.path, diagnostics: file.diagnostics.map { diagnostic(for: $0, in: file.source, report: report) })
-                sink("    " + indentingFollowingLines(String(encodeJSON(entry).dropLast()), by: 4))
-            }
+            if !spliced { sink("    " + indentingFollowingLines(String(encodeJSON(entry(for: file, in: report)).dropLast()), by: 4)) }
             sink(index < report.files.count - 1 ? ",\n" : "\n")
         }
         let summary = indentingFollowingLines(String(encodeJSON(report.summary).dropLast()), by: 2)
@@ -87,13 +83,13 @@ public struct JSONReporter: Reporter {
     func encodedWhole(_ report: Report) -> String {
         let output = JSONOutput(
             version: 1, tool: .init(name: EdLintTool.name, version: EdLintTool.version),
-            files: report.files.map { file in
-                JSONOutput.File(
-                    path: file.path,
-                    diagnostics: file.diagnostics.map { diagnostic(for: $0, in: file.source, report: report) })
-            },
+            files: report.files.map { entry(for: $0, in: report) },
             summary: report.summary)
         return encodeJSON(output)
+    }
+
+    private func entry(for file: FileReport, in report: Report) -> JSONOutput.File {
+        JSONOutput.File(path: file.path, diagnostics: file.diagnostics.map { diagnostic(for: $0, in: file.source, report: report) })
     }
 
     private func diagnostic(for diagnostic: EdLintCore.Diagnostic, in source: SourceFile, report: Report) -> JSONOutput.Diagnostic {

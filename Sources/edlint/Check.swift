@@ -173,9 +173,7 @@ struct Check: ParsableCommand {
         if let outputFile {
             try writeReport(report, with: reporter, to: outputFile)
         } else {
-            var output = BufferedOutput(handle: FileHandle.standardOutput)
-            reporter.write(report, to: { output.append($0) })
-            output.flush()
+            BufferedOutput.write(report, with: reporter, to: FileHandle.standardOutput)
         }
         if let baselineNote, statistics || format == .human {
             printError(baselineNote)
@@ -200,9 +198,7 @@ struct Check: ParsableCommand {
             printError("edlint: cannot write \(path)")
             throw ExitCode(Exit.error)
         }
-        var output = BufferedOutput(handle: handle)
-        reporter.write(report, to: { output.append($0) })
-        output.flush()
+        BufferedOutput.write(report, with: reporter, to: handle)
         try? handle.close()
         guard isRegular else { return }
         // rename(2) replaces the old report in one step.
@@ -287,5 +283,12 @@ struct BufferedOutput {
         guard !buffer.isEmpty else { return }
         handle.write(Data(buffer))
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// The report as `reporter` writes it, piece by piece, through a buffer.
+    static func write(_ report: Report, with reporter: any Reporter, to handle: FileHandle) {
+        var output = BufferedOutput(handle: handle)
+        reporter.write(report, to: { output.append($0) })
+        output.flush()
     }
 }

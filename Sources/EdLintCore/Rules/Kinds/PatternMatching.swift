@@ -215,7 +215,6 @@ struct MessageTemplate: Sendable {
     static func quote(_ bytes: ArraySlice<UInt8>) -> String { TextExcerpt.quote(bytes) }
 }
 
-
 /// Text quoted in a message: whitespace folded, cut to `limit` characters with an ellipsis.
 /// Shared by the YAML kinds and the structural rules, so every message quotes alike.
 public enum TextExcerpt {
