@@ -154,6 +154,10 @@ final class DocumentTerms {
         func isCapitals(_ token: Token) -> Bool {
             token.isCapitalized && bytes[token.range].allSatisfy { $0 >= 0x41 && $0 <= 0x5A }
         }
+        // Most sentences have neither (this runs for every sentence compared): keep their tokens.
+        guard tokens.contains(where: { isCapitals($0) && ($0.range.count == 1 || Stopwords.english.contains($0.text)) }) else {
+            return tokens
+        }
         var result: [Token] = []
         result.reserveCapacity(tokens.count)
         var index = 0
