@@ -91,12 +91,11 @@ struct BadInputTests {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(bytes).write(to: url)
         }
-        let started = Date()
+        // A hang is killed by the guard (exit 15) and fails on its status; time itself is not asserted.
         let result = try Run.process(
             binary, input.arguments + ["--color", "never"], in: folder, stdinBytes: input.stdin, timeout: 20)
         let output = result.stdout + result.stderr
-        #expect(Date().timeIntervalSince(started) < 20, "\(input.name) hung")
-        #expect(result.status == input.status, "\(input.name): exit \(result.status)\n\(output.prefix(2_000))")
+        #expect(result.status == input.status, "\(input.name): exit \(result.status) (killed after 20 s if 15)\n\(output.prefix(2_000))")
         for mention in input.mentions {
             #expect(output.contains(mention), "\(input.name): output lacks '\(mention)'\n\(output.prefix(2_000))")
         }

@@ -19,7 +19,7 @@ struct DocumentTermsTests {
         #expect(analysed[0].contentTermCount == 3)
         let pronoun = Set(analysed[2].terms).subtracting(analysed[0].terms)
         #expect(pronoun.contains { terms.stems[$0] == "us" && !terms.isContent[$0] })
-        #expect(!analysed[2].terms.contains { analysed[0].terms.contains($0) && terms.stems[$0] == "us." })
+        #expect(!analysed[2].terms.contains { terms.stems[$0] == "us." })
         // "U.N." and "UN" meet; "U.N." is not read as the letters "u" and "n".
         #expect(analysed[3].terms.filter { terms.stems[$0] == "un" }.count == 1)
         #expect(!analysed[3].terms.contains { terms.stems[$0] == "n" })
