@@ -44,23 +44,6 @@ public enum Fixes {
         return (result, chosen)
     }
 
-    /// Writes `bytes` to `path` atomically (a temporary file in the same folder, then a rename),
-    /// keeping the file's permissions.
-    public static func write(_ bytes: [UInt8], to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).edlint-\(UUID().uuidString)")
-        try Data(bytes).write(to: temporary)
-        if let permissions = attributes?[.posixPermissions] {
-            try? FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: temporary.path)
-        }
-        guard rename(temporary.path, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: reason])
-        }
-    }
-
     /// A unified diff of one file's change (three lines of context).
     public static func unifiedDiff(path: String, old: [UInt8], new: [UInt8]) -> String {
         let before = lines(old)
