@@ -45,6 +45,15 @@ struct Check: ParsableCommand {
     @Flag(name: .customLong("follow-symlinks"), help: "Follow symbolic links that lead outside the folders being linted (not followed by default).")
     var followSymlinks = false
 
+    @Option(name: .customLong("max-findings-per-rule"), help: ArgumentHelp("Report at most this many findings of one rule in one file, and count the rest in one finding (default 300; 0: no cap).", valueName: "n"))
+    var maxFindingsPerRule: Int?
+
+    @Flag(help: "Lint the files staged in git (the index's version of each), as a pre-commit hook does.")
+    var staged = false
+
+    @Flag(name: .customLong("force-exclude"), help: "Apply the configuration's include/exclude to files named on the command line too (for hooks that pass every changed file).")
+    var forceExclude = false
+
     @Option(help: ArgumentHelp("Use this configuration file for every file.", valueName: "path"))
     var config: String?
 
@@ -83,9 +92,11 @@ struct Check: ParsableCommand {
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let maxFindingsPerRule, maxFindingsPerRule < 0 { throw ValidationError("--max-findings-per-rule must be 0 (no cap) or more") }
         if config != nil, noConfig { throw ValidationError("--config and --no-config cannot be used together") }
         if stdinFilename != nil, !paths.contains("-") { throw ValidationError("--stdin-filename needs '-' among the paths") }
         if (fix || diff), paths.contains("-") { throw ValidationError("--fix and --diff work on files, not standard input") }
+        if (fix || diff), staged { throw ValidationError("--fix and --diff work on the working tree, not on --staged files") }
         if fix, diff { throw ValidationError("--fix and --diff cannot be used together") }
     }
 
@@ -100,52 +111,79 @@ struct Check: ParsableCommand {
                 throw ExitCode(Exit.error)
             }
         }
-        let request = LintRequest(
+        var request = LintRequest(
             paths: paths.isEmpty ? ["."] : paths, standardInput: standardInput, standardInputName: stdinFilename,
             configurationPath: config, useConfiguration: !noConfig, rulePaths: rulePacks,
             selection: RuleSelection(select: splitList(select), ignore: splitList(ignore)), minSeverity: minSeverity,
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, reportUnusedSuppressions: reportUnusedSuppressions,
             followSymlinks: followSymlinks, crossFile: crossFile)
+        request.forceExclude = forceExclude
+        request.maxFindingsPerRule = maxFindingsPerRule
+        if staged {
+            request.paths = paths
+            request.providedFiles = try Git.stagedFiles()
+            if request.providedFiles.isEmpty && paths.isEmpty {
+                if !quiet { printError("edlint: --staged: no staged Markdown or text file to lint") }
+                return
+            }
+        }
         var (outcome, reports) = try lint(builtins: builtins, request: request)
+        handleStaleTemporaries(outcome.staleTemporaries)
+        if outcome.lintedFiles == 0 {
+            printError("edlint: no file was linted" + (reports.isEmpty ? " (no Markdown or text file found in the paths given)" : " (see the errors reported)"))
+        }
+        // The files being linted (and the baseline being read) are never written over by a report.
+        let inputs = Set((reports.map(\.path) + [baseline].compactMap { $0 }).compactMap { FileIdentity.of($0)?.file })
         var baselineNote: String?
         if let writeBaseline {
             let folder = (FileCollector.absolute(writeBaseline) as NSString).deletingLastPathComponent
             let recorded = Baseline(reports: reports, baselineFolder: folder)
-            do {
-                try recorded.encoded().write(toFile: writeBaseline, atomically: true, encoding: .utf8)
+            let inputsButBaseline = inputs.subtracting([FileIdentity.of(writeBaseline)?.file].compactMap { $0 })
+            do throws(WriteError) {
+                let encoded = recorded.encoded()
+                try SafeWrite.write(to: writeBaseline, inputs: writeBaseline == baseline ? inputsButBaseline : inputs) { $0.append(encoded) }
             } catch {
-                printError("edlint: cannot write \(writeBaseline): \(error.localizedDescription)")
+                printError("edlint: --write-baseline: \(error)")
                 throw ExitCode(Exit.error)
             }
             printError("edlint: recorded \(recorded.entries.count) finding\(recorded.entries.count == 1 ? "" : "s") in \(writeBaseline)")
             return
         }
         (reports, baselineNote) = try applyBaseline(to: reports)
+        var writeFailed = false
         if fix || diff {
             var changedFiles = 0
             var fixedFindings = 0
             var diffs = ""
-            reports = try reports.map { report in
+            var skipped: [String: WriteError] = [:]
+            for report in reports {
                 let fixes = report.diagnostics.compactMap(\.fix)
-                guard !fixes.isEmpty, !report.source.bytes.isEmpty else { return report }
+                guard !fixes.isEmpty, !report.source.bytes.isEmpty else { continue }
                 let (fixed, applied) = Fixes.apply(fixes, to: report.source.bytes)
-                guard fixed != report.source.bytes else { return report }
-                changedFiles += 1
-                fixedFindings += applied.count
+                guard fixed != report.source.bytes else { continue }
                 if diff {
+                    changedFiles += 1
+                    fixedFindings += applied.count
                     diffs += Fixes.unifiedDiff(path: report.path, old: report.source.bytes, new: fixed)
-                    return report
+                    continue
                 }
-                do {
-                    try Fixes.write(fixed, to: report.path)
+                do throws(WriteError) {
+                    if outcome.pathsNotUTF8.contains(report.path) { throw WriteError.nameNotUTF8(path: report.path) }
+                    try SafeWrite.replace(report.path, expecting: report.source.bytes, with: fixed)
+                    changedFiles += 1
+                    fixedFindings += applied.count
                 } catch {
-                    printError("edlint: cannot write \(report.path): \(error.localizedDescription)")
-                    throw ExitCode(Exit.error)
+                    if case .failed = error {
+                        printError("edlint: --fix: \(error)")
+                        writeFailed = true
+                    } else {
+                        skipped[report.path] = error
+                    }
                 }
-                return report
             }
             if diff {
-                FileHandle.standardOutput.write(Data(diffs.utf8))
+                Console.write(diffs)
+                try Console.finish()
                 if changedFiles > 0 { throw ExitCode(Exit.findings) }
                 return
             }
@@ -154,6 +192,13 @@ struct Check: ParsableCommand {
                 // Report what is left, with positions in the fixed text.
                 (outcome, reports) = try lint(builtins: builtins, request: request)
                 (reports, baselineNote) = try applyBaseline(to: reports)
+            }
+            // A file left alone says why, where its findings are reported.
+            reports = reports.map { report in
+                guard let reason = skipped[report.path] else { return report }
+                var noted = report
+                noted.diagnostics.insert(ToolDiagnostics.fixSkipped(reason), at: 0)
+                return noted
             }
         }
         let report = Report(files: reports, rules: outcome.rules)
@@ -171,42 +216,35 @@ struct Check: ParsableCommand {
         // Written as it is made (a run with many findings never holds all its output), through a
         // buffer so small pieces do not each cost a system call.
         if let outputFile {
-            try writeReport(report, with: reporter, to: outputFile)
+            do throws(WriteError) {
+                try SafeWrite.write(to: outputFile, inputs: inputs) { sink in reporter.write(report, to: { sink.append($0) }) }
+            } catch {
+                printError("edlint: --output-file: \(error)")
+                throw ExitCode(Exit.error)
+            }
         } else {
-            BufferedOutput.write(report, with: reporter, to: FileHandle.standardOutput)
+            reporter.write(report, to: { Console.write($0) })
+            try Console.finish()
         }
         if let baselineNote, statistics || format == .human {
             printError(baselineNote)
         }
 
         let level = failOn ?? outcome.configuredFailOn ?? .warning
+        if writeFailed { throw ExitCode(Exit.error) }
         let fails = reports.contains { $0.diagnostics.contains { level.fails(on: $0.severity) } }
         if fails { throw ExitCode(Exit.findings) }
     }
 
-    /// `--output-file`: a regular file is written beside and renamed over (never left half
-    /// written); anything else (`/dev/null`, a pipe) is written directly.
-    private func writeReport(_ report: Report, with reporter: any Reporter, to path: String) throws {
-        let exists = FileManager.default.fileExists(atPath: path)
-        let isRegular = !exists || ((try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeRegular)
-        let target = isRegular ? path + ".edlint-\(ProcessInfo.processInfo.processIdentifier).tmp" : path
-        if isRegular, !FileManager.default.createFile(atPath: target, contents: nil) {
-            printError("edlint: cannot write \(path)")
-            throw ExitCode(Exit.error)
-        }
-        guard let handle = FileHandle(forWritingAtPath: target) else {
-            printError("edlint: cannot write \(path)")
-            throw ExitCode(Exit.error)
-        }
-        BufferedOutput.write(report, with: reporter, to: handle)
-        try? handle.close()
-        guard isRegular else { return }
-        // rename(2) replaces the old report in one step.
-        if rename(target, path) != 0 {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: target)
-            printError("edlint: cannot write \(path): \(reason)")
-            throw ExitCode(Exit.error)
+    /// Temporary files left by an interrupted edlint run: `--fix` removes them (their owner is
+    /// gone, so nothing else can be writing them); otherwise they are pointed out.
+    private func handleStaleTemporaries(_ paths: [String]) {
+        for path in paths {
+            if fix {
+                if unlink(path) == 0 { printError("edlint: removed \(path), left by an interrupted edlint run") }
+            } else {
+                printError("edlint: \(path) was left by an interrupted edlint run; delete it (edlint --fix does)")
+            }
         }
     }
 
@@ -261,34 +299,5 @@ struct Check: ParsableCommand {
             if let noColor = ProcessInfo.processInfo.environment["NO_COLOR"], !noColor.isEmpty { return false }
             return isatty(STDOUT_FILENO) == 1
         }
-    }
-}
-
-/// Output gathered into chunks of about 64 kB before each write.
-struct BufferedOutput {
-    let handle: FileHandle
-    private var buffer: [UInt8] = []
-
-    init(handle: FileHandle) {
-        self.handle = handle
-        buffer.reserveCapacity(1 << 16)
-    }
-
-    mutating func append(_ text: String) {
-        buffer.append(contentsOf: text.utf8)
-        if buffer.count >= 1 << 16 { flush() }
-    }
-
-    mutating func flush() {
-        guard !buffer.isEmpty else { return }
-        handle.write(Data(buffer))
-        buffer.removeAll(keepingCapacity: true)
-    }
-
-    /// The report as `reporter` writes it, piece by piece, through a buffer.
-    static func write(_ report: Report, with reporter: any Reporter, to handle: FileHandle) {
-        var output = BufferedOutput(handle: handle)
-        reporter.write(report, to: { output.append($0) })
-        output.flush()
     }
 }

@@ -32,11 +32,6 @@ struct EdLintCommand: ParsableCommand {
         defaultSubcommand: Check.self)
 }
 
-/// Writes to standard error.
-func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
-}
-
 /// Loads the built-in rules; a broken shipped rule is an internal error (exit 2), never a crash.
 func loadBuiltinRules() throws -> [any Rule] {
     do {

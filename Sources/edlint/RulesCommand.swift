@@ -46,7 +46,7 @@ struct RulesCommand: ParsableCommand {
         let descriptions = registry.rules.map(\.description) + ToolDiagnostics.all
         let shown = descriptions.filter { chosen == nil || $0.category == chosen }.sorted { $0.id < $1.id }
         if format == .markdown {
-            print(RulesDocument.markdown(shown), terminator: "")
+            Console.writeText(RulesDocument.markdown(shown))
             return
         }
         let width = shown.map(\.id.count).max() ?? 0
@@ -56,7 +56,7 @@ struct RulesCommand: ParsableCommand {
             output += description.defaultSeverity.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)
             output += description.summary + "\n"
         }
-        print(output, terminator: "")
+        Console.writeText(output)
     }
 }
 
@@ -95,7 +95,7 @@ struct Explain: ParsableCommand {
             }
         }
         text += "\nDefined in: \(description.origin)\n"
-        print(text, terminator: "")
+        Console.writeText(text)
     }
 }
 
@@ -124,9 +124,9 @@ struct CheckRules: ParsableCommand {
         for failure in failures { printError("✗ \(failure)") }
         let examples = rules.reduce(0) { $0 + $1.description.validExamples.count + $1.description.invalidExamples.count }
         if failures.isEmpty {
-            print("✓ \(rules.count) rule\(rules.count == 1 ? "" : "s") in \(directory): all \(examples) examples pass (also behind a multibyte prefix).")
+            Console.writeText("✓ \(rules.count) rule\(rules.count == 1 ? "" : "s") in \(directory): all \(examples) examples pass (also behind a multibyte prefix).\n")
         } else {
-            print("✗ \(failures.count) example failure\(failures.count == 1 ? "" : "s") in \(rules.count) rules.")
+            Console.writeText("✗ \(failures.count) example failure\(failures.count == 1 ? "" : "s") in \(rules.count) rules.\n")
             throw ExitCode(Exit.findings)
         }
     }

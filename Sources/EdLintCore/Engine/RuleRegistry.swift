@@ -27,11 +27,21 @@ public struct RuleRegistry: Sendable {
 
     /// Loads a rule pack: a folder of `<category>/<slug>.yml` files (a `README.md` and other
     /// files are ignored). Every file is loaded; the first error stops the load.
-    public static func loadPack(directory: String) throws(RuleLoadError) -> [YAMLRule] {
+    /// Loads a rule pack folder (`<category>/<slug>.yml` files). `boundary`: the folder its files
+    /// must stay inside (the repository of the `.linterrc` that named it; see `TrustedFile`).
+    /// `requestedAt`: the `rules_paths` entry that asked for it, named when it is missing.
+    public static func loadPack(directory: String, boundary: String? = nil, requestedAt: FileLocation? = nil) throws(RuleLoadError) -> [YAMLRule] {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         guard manager.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            if let requestedAt { throw .missingFolder(requestedAt, path: directory) }
             throw .unreadable(path: directory, reason: "no such rule folder")
+        }
+        if let boundary, let real = FileCollector.realPath(directory), let realBoundary = FileCollector.realPath(boundary),
+            real != realBoundary, !real.hasPrefix(realBoundary == "/" ? "/" : realBoundary + "/")
+        {
+            let place = requestedAt.map { "\($0): " } ?? ""
+            throw .unreadable(path: directory, reason: "\(place)resolves to \(real), outside the repository \(realBoundary); refusing to read it")
         }
         var rules: [YAMLRule] = []
         let categoryFolders = ((try? manager.contentsOfDirectory(atPath: directory)) ?? []).sorted()
@@ -46,10 +56,14 @@ public struct RuleRegistry: Sendable {
             let files = ((try? manager.contentsOfDirectory(atPath: folder)) ?? []).sorted()
             for file in files where file.hasSuffix(".yml") || file.hasSuffix(".yaml") {
                 let path = (folder as NSString).appendingPathComponent(file)
-                guard let data = manager.contents(atPath: path) else {
-                    throw .unreadable(path: path, reason: "permission denied or not a regular file")
+                // A rule file must stay inside its pack's repository, or inside the pack itself
+                // when the pack was named on the command line.
+                let bytes: [UInt8]
+                switch TrustedFile.read(path, boundary: boundary ?? TrustedFile.repositoryRoot(of: directory) ?? directory) {
+                case .success(let read): bytes = read
+                case .failure(let refusal): throw .unreadable(path: path, reason: refusal.reason)
                 }
-                guard let text = String(data: data, encoding: .utf8) else {
+                guard let text = String(validating: bytes, as: UTF8.self) else {
                     throw .unreadable(path: path, reason: "not valid UTF-8")
                 }
                 rules.append(try YAMLRule.load(text: text, path: path, relativePath: "\(entry)/\(file)"))
@@ -82,7 +96,32 @@ public enum ToolDiagnostics {
         "unused-suppression", .warning, "An edlint-disable comment suppresses nothing",
         "A suppression that no longer matches any finding hides nothing today but would hide a real problem tomorrow. Remove it. Reported only with --report-unused-suppressions.")
 
-    public static let all = [unreadableFile, invalidEncoding, binaryFile, ruleFailure, skippedLink, unusedSuppression]
+    public static let fixSkippedFile = description(
+        "fix-skipped", .warning, "--fix left a file alone",
+        "The file is read-only, is a symbolic link, has other hard links, or changed on disk while edlint ran, so rewriting it could lose data or change a file other than the one named. Its findings are reported as they were; fix them by hand or remove the obstacle and run again.")
+
+    public static let unsupportedFormat = description(
+        "unsupported-format", .error, "A file named on the command line is in a format edlint does not read",
+        "edlint reads Markdown (.md, .markdown, .mdx) and plain text (.txt, .text, or no extension). A file in another format (.html, .docx, …) is not linted rather than misread; nothing in it was checked.")
+
+    public static let findingsCapped = description(
+        "findings-capped", .warning, "A rule's findings in one file were cut at the cap",
+        "One rule found more than max_findings_per_rule problems (default 300) in one file; the first are reported and this finding counts the rest. Its severity is the most severe of those not shown.")
+
+    public static let all = [
+        unreadableFile, invalidEncoding, binaryFile, unsupportedFormat, ruleFailure, skippedLink, unusedSuppression, fixSkippedFile,
+        findingsCapped,
+    ]
+
+    /// The findings that mean a file's text was not checked at all.
+    public static let fileNotRead: Set<String> = [unreadableFile.id, invalidEncoding.id, binaryFile.id, unsupportedFormat.id]
+
+    /// The finding for a file `--fix` would not rewrite.
+    public static func fixSkipped(_ reason: WriteError) -> Diagnostic {
+        Diagnostic(
+            ruleID: fixSkippedFile.id, category: .edlint, severity: fixSkippedFile.defaultSeverity,
+            message: "not fixed: \(reason)", range: 0..<0)
+    }
 
     private static func description(_ slug: String, _ severity: Severity, _ summary: String, _ rationale: String) -> RuleDescription {
         RuleDescription(
@@ -97,6 +136,7 @@ public enum ToolDiagnostics {
         case .invalidUTF8, .utf16: description = invalidEncoding
         case .binary: description = binaryFile
         case .linkLeavesTree: description = skippedLink
+        case .unsupportedFormat: description = unsupportedFormat
         }
         return Diagnostic(
             ruleID: description.id, category: .edlint, severity: description.defaultSeverity, message: error.description,
