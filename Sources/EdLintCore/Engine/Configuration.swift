@@ -13,7 +13,7 @@ public struct RuleSetting {
 public struct Configuration {
     public static let fileNames = [".linterrc", ".linterrc.yml", ".linterrc.yaml"]
     public static let keys = [
-        "rules_paths", "include", "exclude", "fail_on", "min_severity", "categories", "rules",
+        "rules_paths", "include", "exclude", "fail_on", "min_severity", "max_findings_per_rule", "categories", "rules",
     ]
 
     /// The file it came from, or nil for the defaults.
@@ -25,6 +25,7 @@ public struct Configuration {
     public var exclude: [Glob] = []
     public var failOn: FailLevel?
     public var minSeverity: Severity?
+    public var maxFindingsPerRule: Int?
     public var categories: [(category: Category, setting: RuleSetting)] = []
     public var rules: [(id: String, setting: RuleSetting)] = []
 
@@ -33,18 +34,19 @@ public struct Configuration {
         Configuration(path: nil, directory: directory)
     }
 
-    public static func load(path: String) throws(ConfigurationError) -> Configuration {
+    /// Loads a `.linterrc`. One found in a folder is `boundary`-checked (see `TrustedFile`): it
+    /// must not be a link leaving its repository; `explicit` (named with `--config`) is not.
+    public static func load(path: String, explicit: Bool = false) throws(ConfigurationError) -> Configuration {
+        let folder = (FileCollector.absolute(path) as NSString).deletingLastPathComponent
         let text: String
-        do {
-            let data = try Data(contentsOf: URL(fileURLWithPath: path))
-            guard let decoded = String(data: data, encoding: .utf8) else {
+        switch TrustedFile.read(path, boundary: explicit ? nil : TrustedFile.repositoryRoot(of: folder)) {
+        case .success(let bytes):
+            guard let decoded = String(validating: bytes, as: UTF8.self) else {
                 throw ConfigurationError.unreadable(path: path, reason: "not valid UTF-8")
             }
             text = decoded
-        } catch let error as ConfigurationError {
-            throw error
-        } catch {
-            throw .unreadable(path: path, reason: error.localizedDescription)
+        case .failure(let refusal):
+            throw .unreadable(path: path, reason: refusal.reason)
         }
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         return try parse(text, path: path, directory: directory)
@@ -71,6 +73,11 @@ public struct Configuration {
                     if entry.key == "include" { configuration.include = globs } else { configuration.exclude = globs }
                 case "fail_on":
                     configuration.failOn = try value.enumeration(FailLevel.self, key: entry.key)
+                case "max_findings_per_rule":
+                    guard case .scalar(let scalar) = value.node, let number = Int(scalar.string), number >= 0 else {
+                        throw YAMLShapeError.wrongType(value.location, key: entry.key, expected: "a whole number (0: no cap)")
+                    }
+                    configuration.maxFindingsPerRule = number
                 case "min_severity":
                     configuration.minSeverity = try value.enumeration(Severity.self, key: entry.key)
                 case "categories":

@@ -12,18 +12,18 @@ public enum ConfigurationError: Error, Sendable, Equatable, CustomStringConverti
         switch self {
         case .shape(let error): error.description
         case .unknownRule(let location, let id, let suggestion):
-            "\(location): unknown rule id '\(id)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "; run 'edlint rules' for the list")
+            "\(location): unknown rule id '\(excerpt(id))'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "; run 'edlint rules' for the list")
         case .unknownCategory(let location, let name, let suggestion):
-            "\(location): unknown category '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+            "\(location): unknown category '\(excerpt(name))'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
                 + " (categories: \(Category.allCases.map(\.rawValue).joined(separator: ", ")))"
         case .unknownOption(let location, let rule, let option, let options):
-            "\(location): rule '\(rule)' has no option '\(option)'"
+            "\(location): rule '\(rule)' has no option '\(excerpt(option))'"
                 + (NameSuggestion.nearest(to: option, in: options).map { "; did you mean '\($0)'?" } ?? "")
                 + (options.isEmpty ? " (it takes no options)" : " (options: \(options.joined(separator: ", ")))")
-        case .invalidGlob(let location, let glob, let message): "\(location): invalid glob '\(glob)': \(message)"
+        case .invalidGlob(let location, let glob, let message): "\(location): invalid glob '\(excerpt(glob))': \(message)"
         case .unreadable(let path, let reason): "\(path): cannot read configuration: \(reason)"
         case .unknownSelector(let name, let flag, let suggestion):
-            "\(flag) \(name): no rule or category of that name" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+            "\(flag) \(excerpt(name)): no rule or category of that name" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
         }
     }
 }

@@ -15,6 +15,15 @@ public struct FileLocation: Sendable, Hashable, CustomStringConvertible {
     public var description: String { "\(path):\(line):\(column)" }
 }
 
+/// Text from a configuration or rule file as a message may quote it: one line, at most `limit`
+/// characters. A file that is not what it claims to be (a link to `/proc/self/environ`, a key
+/// holding a secret) must not be echoed whole into a CI log.
+public func excerpt(_ text: String, limit: Int = 60) -> String {
+    let line = text.prefix { $0 != "\n" && $0 != "\r" }
+    if line.count <= limit && line.count == text.count { return text }
+    return String(line.prefix(limit)) + "…"
+}
+
 /// A YAML file that does not have the shape edlint expects. Shared by rule files and `.linterrc`.
 public enum YAMLShapeError: Error, Sendable, Equatable, CustomStringConvertible {
     case syntax(FileLocation, String)
@@ -34,12 +43,12 @@ public enum YAMLShapeError: Error, Sendable, Equatable, CustomStringConvertible 
 
     public var description: String {
         switch self {
-        case .syntax(let location, let message): "\(location): invalid YAML: \(message)"
+        case .syntax(let location, let message): "\(location): invalid YAML: \(excerpt(message, limit: 120))"
         case .unknownKey(let location, let key, let suggestion, let context):
-            "\(location): unknown key '\(key)' in \(context)" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+            "\(location): unknown key '\(excerpt(key))' in \(context)" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
         case .missingKey(let location, let key, let context): "\(location): \(context) needs the key '\(key)'"
-        case .wrongType(let location, let key, let expected): "\(location): '\(key)' must be \(expected)"
-        case .invalidValue(let location, let key, let message): "\(location): '\(key)': \(message)"
+        case .wrongType(let location, let key, let expected): "\(location): '\(excerpt(key))' must be \(expected)"
+        case .invalidValue(let location, let key, let message): "\(location): '\(excerpt(key))': \(excerpt(message, limit: 160))"
         case .tooLarge(let location, let nodes):
             "\(location): the file expands to more than \(nodes) YAML values (aliases nested in aliases?); edlint's files are far smaller"
         }
