@@ -6,6 +6,8 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
     case utf16(path: String)
     /// A symbolic link met while walking a folder that points outside it (not followed).
     case linkLeavesTree(path: String, target: String)
+    /// A file named explicitly in a format edlint does not read (`.html`, `.docx`, …).
+    case unsupportedFormat(path: String)
 
     public var description: String {
         switch self {
@@ -16,13 +18,17 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
         case .utf16(let path): "\(path): is UTF-16 (byte order mark found); save the file as UTF-8"
         case .linkLeavesTree(let path, let target):
             "\(path): symbolic link to \(target.isEmpty ? "an unresolvable target" : target), outside the linted folder; not followed (--follow-symlinks lints it)"
+        case .unsupportedFormat(let path):
+            "\(path): edlint does not read this format (it reads Markdown: .md, .markdown, .mdx; plain text: .txt, .text, no extension); not linted"
         }
     }
 
     /// The file the problem is about.
     public var path: String {
         switch self {
-        case .unreadable(let path, _), .invalidUTF8(let path, _), .binary(let path, _), .utf16(let path), .linkLeavesTree(let path, _): path
+        case .unreadable(let path, _), .invalidUTF8(let path, _), .binary(let path, _), .utf16(let path), .linkLeavesTree(let path, _),
+            .unsupportedFormat(let path):
+            path
         }
     }
 
@@ -30,7 +36,7 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
     public var offset: Int {
         switch self {
         case .invalidUTF8(_, let offset), .binary(_, let offset): offset
-        case .unreadable, .utf16, .linkLeavesTree: 0
+        case .unreadable, .utf16, .linkLeavesTree, .unsupportedFormat: 0
         }
     }
 }
