@@ -38,13 +38,18 @@ struct InstallHook: ParsableCommand {
         let script = Self.script(binary: binary, arguments: arguments)
         do {
             try FileManager.default.createDirectory(atPath: hooks, withIntermediateDirectories: true)
-            try script.write(toFile: hook, atomically: true, encoding: .utf8)
-            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hook)
         } catch {
-            printError("edlint: install-hook: cannot write \(hook): \(error.localizedDescription)")
+            printError("edlint: install-hook: cannot create \(hooks): \(error.localizedDescription)")
             throw ExitCode(Exit.error)
         }
-        print("edlint: installed \(hook)")
+        do throws(WriteError) {
+            try SafeWrite.write(to: hook, mode: 0o755) { $0.append(script) }
+            _ = chmod(hook, 0o755)  // a replaced hook keeps its old mode otherwise
+        } catch {
+            printError("edlint: install-hook: \(error)")
+            throw ExitCode(Exit.error)
+        }
+        Console.writeText("edlint: installed \(hook)\n")
     }
 
     static func which(_ name: String) -> String? {
@@ -55,28 +60,37 @@ struct InstallHook: ParsableCommand {
         return nil
     }
 
-    /// The hook: every staged (added, copied, modified, renamed) Markdown or text file, read from
-    /// the index with `git show :path` and linted as that path.
+    /// `text` as one shell word: single-quoted, with each `'` written as `'\''`. Nothing in it
+    /// is expanded, so a binary path holding `$(…)`, a space or a quote is only a path.
+    static func shellQuoted(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
+    /// The hook: `edlint --staged` lints every staged Markdown or text file as the index holds it
+    /// (edlint reads the names and blobs from git itself, so no name is mangled by the shell),
+    /// with one summary; `--force-exclude` keeps `.linterrc`'s `exclude:` in force.
     static func script(binary: String, arguments: String) -> String {
         """
         #!/usr/bin/env bash
         # edlint pre-commit hook, written by `edlint install-hook`. Lints what is staged, not the working tree.
-        # Skip it once with `git commit --no-verify`.
-        EDLINT="${EDLINT:-\(binary)}"
-        [ -x "$EDLINT" ] || EDLINT=edlint
-        status=0
-        while IFS= read -r -d '' file; do
-          case "$file" in
-            *.md|*.markdown|*.mdx|*.txt) ;;
-            *) continue ;;
-          esac
-          git show ":$file" | "$EDLINT" - --stdin-filename "$file" --color never \(arguments) || {
-            code=$?
-            [ "$code" -gt "$status" ] && status=$code
-          }
-        done < <(git diff --cached --name-only --diff-filter=ACMR -z)
-        if [ "$status" -ne 0 ]; then
+        # Skip it once with `git commit --no-verify`. Set EDLINT to use another edlint binary.
+        set -o pipefail
+        installed=\(shellQuoted(binary))
+        EDLINT="${EDLINT:-$installed}"
+        if ! [ -x "$EDLINT" ]; then
+          if command -v edlint >/dev/null 2>&1; then
+            EDLINT=edlint
+          else
+            echo "edlint pre-commit hook: edlint is not at $installed nor on PATH; install it, set EDLINT, or commit with --no-verify" >&2
+            exit 2
+          fi
+        fi
+        "$EDLINT" --staged --force-exclude --color never \(arguments)
+        status=$?
+        if [ "$status" -eq 1 ]; then
           echo "edlint: commit blocked; fix the findings above (or commit with --no-verify)." >&2
+        elif [ "$status" -ne 0 ]; then
+          echo "edlint: the pre-commit hook could not lint the staged files (exit $status); see above." >&2
         fi
         exit "$status"
 

@@ -14,8 +14,8 @@ public struct ChangedLines: Sendable {
         var path: String?
         for line in diff.split(separator: "\n", omittingEmptySubsequences: false) {
             if line.hasPrefix("+++ ") {
-                let name = line.dropFirst(4)
-                path = name == "/dev/null" ? nil : String(name.hasPrefix("b/") ? name.dropFirst(2) : name)
+                let name = Self.unquoted(String(line.dropFirst(4)))
+                path = name == "/dev/null" ? nil : (name.hasPrefix("b/") ? String(name.dropFirst(2)) : name)
             } else if line.hasPrefix("@@ "), let path {
                 // @@ -a,b +c,d @@
                 guard let plus = line.split(separator: " ").first(where: { $0.hasPrefix("+") }) else { continue }
@@ -25,6 +25,50 @@ public struct ChangedLines: Sendable {
                 if count > 0 { ranges[path, default: []].append(start...(start + count - 1)) }
             }
         }
+    }
+
+    /// A path as git writes it in a diff header: C-quoted (`"caf\\303\\251.md"`) when it holds
+    /// a quote, backslash, control or non-ASCII byte, and followed by a tab when it holds a space.
+    public static func unquoted(_ field: String) -> String {
+        guard field.hasPrefix("\""), field.count >= 2 else {
+            return field.hasSuffix("\t") ? String(field.dropLast()) : field
+        }
+        var bytes: [UInt8] = []
+        var input = Array(field.utf8.dropFirst())
+        if input.last == 0x09 { input.removeLast() }
+        if input.last == 0x22 { input.removeLast() }
+        var index = 0
+        while index < input.count {
+            let byte = input[index]
+            guard byte == 0x5C, index + 1 < input.count else {
+                bytes.append(byte)
+                index += 1
+                continue
+            }
+            let next = input[index + 1]
+            index += 2
+            switch next {
+            case UInt8(ascii: "a"): bytes.append(0x07)
+            case UInt8(ascii: "b"): bytes.append(0x08)
+            case UInt8(ascii: "t"): bytes.append(0x09)
+            case UInt8(ascii: "n"): bytes.append(0x0A)
+            case UInt8(ascii: "v"): bytes.append(0x0B)
+            case UInt8(ascii: "f"): bytes.append(0x0C)
+            case UInt8(ascii: "r"): bytes.append(0x0D)
+            case UInt8(ascii: "0")...UInt8(ascii: "7"):
+                // Three octal digits: one byte of the name's UTF-8.
+                var value = Int(next - 0x30)
+                var digits = 1
+                while digits < 3, index < input.count, (0x30...0x37).contains(input[index]) {
+                    value = value * 8 + Int(input[index] - 0x30)
+                    index += 1
+                    digits += 1
+                }
+                bytes.append(UInt8(truncatingIfNeeded: value))
+            default: bytes.append(next)  // \" and \\
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Whether lines `first...last` of `path` touch a change.

@@ -33,6 +33,13 @@ public struct LintRequest: Sendable {
     public var followSymlinks: Bool
     /// Compare the run's files with each other (cross-file rules); nil: only when a folder is linted.
     public var crossFile: Bool?
+    /// Files named on the command line also pass the configuration's include/exclude.
+    public var forceExclude = false
+    /// `--max-findings-per-rule` (nil: the configuration's, else `Linter.defaultMaxFindingsPerRule`).
+    public var maxFindingsPerRule: Int?
+    /// Files given by content rather than read from disk (`--staged`: the index's version), by
+    /// path relative to the working directory; linted as if they were those files.
+    public var providedFiles: [(path: String, bytes: [UInt8])] = []
 
     public init(
         paths: [String], standardInput: [UInt8]? = nil, standardInputName: String? = nil, configurationPath: String? = nil,
@@ -64,6 +71,12 @@ public struct LintOutcome: Sendable {
     public var rules: [RuleDescription]
     /// `fail_on` from the configuration that governs the working directory, if it sets one.
     public var configuredFailOn: FailLevel?
+    /// How many files were read and linted (not counting those that could not be).
+    public var lintedFiles: Int = 0
+    /// Temporary files of interrupted edlint runs found while walking (see `SafeWrite`).
+    public var staleTemporaries: [String] = []
+    /// Files whose names are not UTF-8 (read by their bytes, shown escaped; `--fix` leaves them).
+    public var pathsNotUTF8: Set<String> = []
 
     public var summary: LintSummary { LintSummary(reports: reports) }
 }
@@ -90,14 +103,17 @@ public final class LintSession {
         do {
             registry = try RuleRegistry(rules: builtinRules)
             for path in request.rulePaths { try registry.add(try pack(FileCollector.absolute(path))) }
-            for rulesPath in configuration.rulesPaths { try registry.add(try pack(rulesPath.path)) }
+            let boundary = configuration.path == nil ? nil : TrustedFile.repositoryRoot(of: configuration.directory)
+            for rulesPath in configuration.rulesPaths {
+                try registry.add(try pack(rulesPath.path, boundary: boundary, requestedAt: rulesPath.location))
+            }
         } catch { throw .rules(error) }
         return registry
     }
 
-    private func pack(_ directory: String) throws(RuleLoadError) -> [YAMLRule] {
+    private func pack(_ directory: String, boundary: String? = nil, requestedAt: FileLocation? = nil) throws(RuleLoadError) -> [YAMLRule] {
         if let loaded = packs[directory] { return loaded }
-        let loaded = try RuleRegistry.loadPack(directory: directory)
+        let loaded = try RuleRegistry.loadPack(directory: directory, boundary: boundary, requestedAt: requestedAt)
         packs[directory] = loaded
         return loaded
     }
@@ -116,7 +132,7 @@ public final class LintSession {
         if let cached = configurations[key] { return cached }
         let configuration: Configuration
         do {
-            configuration = try path.map { path throws(ConfigurationError) in try Configuration.load(path: path) }
+            configuration = try path.map { path throws(ConfigurationError) in try Configuration.load(path: path, explicit: request.configurationPath != nil) }
                 ?? .defaults(directory: request.workingDirectory)
         } catch { throw .configuration(error) }
         configurations[key] = configuration
@@ -135,7 +151,8 @@ public final class LintSession {
         for rule in active { ranRules[rule.rule.description.id] = rule.rule.description }
         let linter = Linter(
             rules: active, minSeverity: request.minSeverity ?? configuration.minSeverity ?? .info,
-            reportUnusedSuppressions: request.reportUnusedSuppressions)
+            reportUnusedSuppressions: request.reportUnusedSuppressions,
+            maxFindingsPerRule: request.maxFindingsPerRule ?? configuration.maxFindingsPerRule ?? Linter.defaultMaxFindingsPerRule)
         linters[key] = linter
         return linter
     }
@@ -150,7 +167,9 @@ public final class LintSession {
         _ = try linter(for: cwdConfiguration)
 
         var admissionError: EdLintError?
-        let collector = FileCollector(baseDirectory: request.workingDirectory, followSymlinks: request.followSymlinks, admits: { absolute in
+        let collector = FileCollector(
+            baseDirectory: request.workingDirectory, followSymlinks: request.followSymlinks, forceExclude: request.forceExclude,
+            admits: { absolute in
             do throws(EdLintError) {
                 let configuration = try self.configuration(forDirectory: self.directory(of: absolute))
                 let relative = Self.relativePath(absolute, to: configuration.directory)
@@ -160,8 +179,19 @@ public final class LintSession {
                 return false
             }
         })
-        let (targets, problems) = collector.collect(request.paths, standardInputName: request.standardInputName)
+        var collection = collector.collectAll(request.paths, standardInputName: request.standardInputName)
+        for (index, provided) in request.providedFiles.enumerated() {
+            let absolute = FileCollector.absolute(collector.onDisk(provided.path))
+            if request.forceExclude, !collector.admits(absolute) { continue }
+            guard let format = DocumentFormat.forPath(provided.path) else {
+                collection.problems.append(.unsupportedFormat(path: provided.path))
+                continue
+            }
+            collection.targets.append(
+                LintTarget(displayPath: provided.path, absolutePath: absolute, format: format, isStandardInput: false, providedIndex: index))
+        }
         if let admissionError { throw admissionError }
+        let (targets, problems) = (collection.targets, collection.problems)
 
         // Resolve every target's linter up front (serially: configuration loading is not thread-safe).
         var plans: [Linter] = []
@@ -173,14 +203,21 @@ public final class LintSession {
         let linters = plans
         let results = ResultSlots(count: targets.count)
         let input = request.standardInput ?? []
+        let providedFiles = request.providedFiles.map(\.bytes)
         let crossFile = request.crossFile ?? request.paths.contains { $0 != "-" && FileCollector.isDirectory(collector.onDisk($0)) }
         @Sendable func lint(_ index: Int, threads: Int) {
             let target = targets[index]
             let report: FileReport
-            if target.isStandardInput {
+            if let provided = target.providedIndex {
+                report = linters[index].lint(
+                    path: target.displayPath, bytes: providedFiles[provided], format: target.format, threads: threads,
+                    crossFile: crossFile)
+            } else if target.isStandardInput {
                 report = linters[index].lint(path: target.displayPath, bytes: input, format: target.format, threads: threads, crossFile: crossFile)
             } else {
-                switch FileCollector.read(target.absolutePath ?? target.displayPath) {
+                let read = target.fileSystemPath.map { FileCollector.read(fileSystemPath: $0, displayPath: target.displayPath) }
+                    ?? FileCollector.read(target.absolutePath ?? target.displayPath)
+                switch read {
                 case .success(let bytes):
                     report = linters[index].lint(path: target.displayPath, bytes: bytes, format: target.format, threads: threads, crossFile: crossFile)
                 case .failure(let error):
@@ -191,8 +228,9 @@ public final class LintSession {
         }
         // Big files (1 MB or more) one at a time, each with every core running its rules side by
         // side; then the rest, a file per core (nested parallel loops would run serially).
-        let isBig = targets.map { target in
-            (target.isStandardInput ? input.count : FileCollector.size(of: target.absolutePath ?? target.displayPath)) >= 1 << 20
+        let isBig = targets.map { target -> Bool in
+            if let provided = target.providedIndex { return providedFiles[provided].count >= 1 << 20 }
+            return (target.isStandardInput ? input.count : FileCollector.size(of: target.absolutePath ?? target.displayPath)) >= 1 << 20
         }
         let small = targets.indices.filter { !isBig[$0] }
         for index in targets.indices where isBig[index] { lint(index, threads: request.jobs) }
@@ -206,7 +244,10 @@ public final class LintSession {
         var reports = problems.map { Linter.unreadable(path: $0.path, error: $0) }
         reports += linted
         return LintOutcome(
-            reports: reports, rules: ranRules.values.sorted { $0.id < $1.id }, configuredFailOn: cwdConfiguration.failOn)
+            reports: reports, rules: ranRules.values.sorted { $0.id < $1.id }, configuredFailOn: cwdConfiguration.failOn,
+            lintedFiles: linted.filter { report in !report.diagnostics.contains { ToolDiagnostics.fileNotRead.contains($0.ruleID) } }.count,
+            staleTemporaries: collection.staleTemporaries,
+            pathsNotUTF8: Set(targets.filter { $0.fileSystemPath != nil }.map(\.displayPath)))
     }
 
     /// Runs each cross-file rule over the summaries the files' linters made, and adds its
