@@ -54,11 +54,20 @@ public struct Linter: Sendable {
     public let minSeverity: Severity
     /// Report `edlint-disable…` directives that suppressed nothing (`--report-unused-suppressions`).
     public let reportUnusedSuppressions: Bool
+    /// At most this many findings of one rule in one file; the rest are counted in one
+    /// `edlint.findings-capped` finding (0: no cap). A file of one word repeated a million times
+    /// would otherwise bury the report, and the reader, in identical findings.
+    public let maxFindingsPerRule: Int
+    public static let defaultMaxFindingsPerRule = 300
 
-    public init(rules: [ActiveRule], minSeverity: Severity = .info, reportUnusedSuppressions: Bool = false) {
+    public init(
+        rules: [ActiveRule], minSeverity: Severity = .info, reportUnusedSuppressions: Bool = false,
+        maxFindingsPerRule: Int = Linter.defaultMaxFindingsPerRule
+    ) {
         self.rules = rules
         self.minSeverity = minSeverity
         self.reportUnusedSuppressions = reportUnusedSuppressions
+        self.maxFindingsPerRule = maxFindingsPerRule
     }
 
     /// Lints a document. With `threads` > 1 the rules run side by side (a run of one big file
@@ -86,7 +95,39 @@ public struct Linter: Sendable {
                         message: "edlint-\(directive.kind.rawValue) for \(targets) suppresses nothing; remove it", range: directive.range))
             }
         }
-        return kept.sorted(by: Diagnostic.inReportOrder)
+        return Self.capped(kept.sorted(by: Diagnostic.inReportOrder), perRule: maxFindingsPerRule)
+    }
+
+    /// Keeps the first `limit` findings of each rule (in report order) and puts one finding in
+    /// place of the rest, at the first one dropped, with the most severe severity among them (so
+    /// the exit status is what it would have been).
+    static func capped(_ diagnostics: [Diagnostic], perRule limit: Int) -> [Diagnostic] {
+        guard limit > 0, diagnostics.count > limit else { return diagnostics }
+        var counts: [String: Int] = [:]
+        for diagnostic in diagnostics { counts[diagnostic.ruleID, default: 0] += 1 }
+        guard counts.values.contains(where: { $0 > limit }) else { return diagnostics }
+        var seen: [String: Int] = [:]
+        var summaries: [String: Int] = [:]  // rule id → index of its summary in `result`
+        var result: [Diagnostic] = []
+        for diagnostic in diagnostics {
+            let position = seen[diagnostic.ruleID, default: 0]
+            seen[diagnostic.ruleID] = position + 1
+            if position < limit || diagnostic.category == .edlint && diagnostic.ruleID != ToolDiagnostics.unusedSuppression.id {
+                result.append(diagnostic)
+            } else if let index = summaries[diagnostic.ruleID] {
+                result[index].severity = max(result[index].severity, diagnostic.severity)
+            } else {
+                let dropped = (counts[diagnostic.ruleID] ?? 0) - limit
+                summaries[diagnostic.ruleID] = result.count
+                result.append(
+                    Diagnostic(
+                        ruleID: ToolDiagnostics.findingsCapped.id, category: .edlint, severity: diagnostic.severity,
+                        message: "\(dropped) more finding\(dropped == 1 ? "" : "s") of \(diagnostic.ruleID) in this file not shown "
+                            + "(the first \(limit) are; max_findings_per_rule in .linterrc or --max-findings-per-rule changes the cap)",
+                        range: diagnostic.range))
+            }
+        }
+        return result
     }
 
     private func run(_ active: ActiveRule, on document: Document) -> [Diagnostic] {
