@@ -2,6 +2,10 @@ import EdLintCore
 import EdLintReporters
 import EdLintRules
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 // libFuzzer entry point (`make fuzz`): arbitrary bytes through document reading (Markdown and
 // plain text), the source map, sentence segmentation, every built-in rule, the cross-file
 // comparison (the input split in two files) and the human, JSON and SARIF reporters. Every
@@ -12,9 +16,47 @@ let fuzzRules: [ActiveRule] = ((try? BuiltinRules.load()) ?? []).map {
 }
 let fuzzLinter = Linter(rules: fuzzRules, reportUnusedSuppressions: true)
 
+/// Writes that fail: /dev/full (ENOSPC) and a pipe whose reader is closed (EPIPE; SIGPIPE ignored,
+/// as the CLI ignores it). Output through them must record the failure, never trap.
+let fullDevice = open("/dev/full", O_WRONLY)
+let closedPipe: Int32 = {
+    signal(SIGPIPE, SIG_IGN)
+    var ends: [Int32] = [0, 0]
+    guard pipe(&ends) == 0 else { return -1 }
+    close(ends[0])
+    return ends[1]
+}()
+
+/// The input as a configuration file and as a rule file: errors must be typed (never a trap),
+/// and every message must stay a short excerpt of what the file holds.
+func fuzzConfigurationAndRuleFiles(_ bytes: [UInt8]) {
+    guard let text = String(validating: bytes, as: UTF8.self) else { return }
+    do {
+        _ = try Configuration.parse(text, path: ".linterrc", directory: "/")
+    } catch {
+        precondition(error.description.utf8.count < 4_096, "configuration error message too long")
+    }
+    do {
+        _ = try YAMLRule.load(text: text, path: "pack/style/fuzz.yml", relativePath: "style/fuzz.yml")
+    } catch {
+        precondition(error.description.utf8.count < 4_096, "rule error message too long")
+    }
+}
+
+/// The report written to descriptors that fail.
+func fuzzFailingOutput(_ report: Report) {
+    for descriptor in [fullDevice, closedPipe] where descriptor >= 0 {
+        let sink = DescriptorSink(descriptor: descriptor, name: "fuzz output")
+        JSONReporter().write(report, to: { sink.append($0) })
+        sink.append(String(repeating: "x", count: 1 << 16))
+        sink.flush()
+        precondition(sink.failure != nil || sink.readerGone, "a failed write went unnoticed")
+    }
+}
 
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    fuzzConfigurationAndRuleFiles(bytes)
     for format in [DocumentFormat.markdown, .plainText] {
         let report = fuzzLinter.lint(path: "fuzz", bytes: bytes, format: format)
         for diagnostic in report.diagnostics {
@@ -53,5 +95,6 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     _ = HumanReporter(color: true).render(report)
     _ = JSONReporter().render(report)
     _ = SARIFReporter(basePath: "/").render(report)
+    fuzzFailingOutput(report)
     return 0
 }
