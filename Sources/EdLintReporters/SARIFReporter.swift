@@ -52,6 +52,25 @@ public struct SARIFReporter: Reporter {
 
     /// Problems edlint met (unreadable files, skipped links): tool notifications, not results.
     private func notifications(_ report: Report) -> [SARIF.Notification] {
+        var notes = fileNotifications(report)
+        let results = report.files.reduce(0) { $0 + $1.diagnostics.filter { $0.category != .edlint }.count }
+        if results > Self.githubResultLimit {
+            // Said, not cut: other SARIF consumers want every result.
+            notes.append(
+                SARIF.Notification(
+                    level: "warning",
+                    message: .init(
+                        text: "This run has \(results) results; GitHub code scanning keeps \(Self.githubResultLimit) per run, so some will not show there. "
+                            + "Narrow the run (--select, --min-severity, a baseline) or read the whole log."),
+                    locations: [], descriptor: .init(id: "edlint.result-limit")))
+        }
+        return notes
+    }
+
+    /// How many results GitHub code scanning keeps from one SARIF run.
+    public static let githubResultLimit = 5_000
+
+    private func fileNotifications(_ report: Report) -> [SARIF.Notification] {
         report.files.flatMap { file in
             file.diagnostics.filter { $0.category == .edlint }.map { diagnostic in
                 SARIF.Notification(
@@ -68,6 +87,7 @@ public struct SARIFReporter: Reporter {
         let ruleIndex = Dictionary(report.rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         for file in report.files {
             let fingerprints = Fingerprint.values(for: file.diagnostics, in: file.source)
+            let lineHashes = file.diagnostics.contains { $0.category != .edlint } ? GitHubLineHash.lineHashes(of: file.source.bytes) : []
             for (diagnostic, fingerprint) in zip(file.diagnostics, fingerprints) where diagnostic.category != .edlint {
                 let location = self.location(file.path, diagnostic.range, in: file.source, message: nil)
                 let related = diagnostic.related.enumerated().map { index, related in
@@ -92,10 +112,19 @@ public struct SARIFReporter: Reporter {
                         ruleId: diagnostic.ruleID, ruleIndex: ruleIndex[diagnostic.ruleID],
                         level: Self.level(diagnostic.severity), message: .init(text: diagnostic.message),
                         locations: [location], relatedLocations: related.isEmpty ? nil : related,
-                        partialFingerprints: ["primaryLocationLineHash": fingerprint, "edlintContent/v1": fingerprint],
+                        // GitHub's key holds GitHub's own value (upload-sarif warns on any other);
+                        // edlint's identity, stable as lines move, is its own key.
+                        partialFingerprints: [
+                            "primaryLocationLineHash": lineHash(lineHashes, line: location.physicalLocation.region.startLine),
+                            "edlintContent/v1": fingerprint,
+                        ],
                         fixes: fixes))
             }
         }
+    }
+
+    private func lineHash(_ hashes: [String], line: Int) -> String {
+        line > 0 && line < hashes.count && !hashes[line].isEmpty ? hashes[line] : (hashes.count > 1 ? hashes[1] : "0:1")
     }
 
     static func level(_ severity: Severity) -> String {

@@ -92,3 +92,47 @@ struct RulesDocumentTests {
         #expect(committed == RulesDocument.markdown(descriptions), "docs/rules.md is stale: run `edlint rules --format markdown > docs/rules.md`")
     }
 }
+
+/// edlint's `primaryLocationLineHash` is the value GitHub's upload-sarif computes, checked against
+/// an independent transcription of its algorithm (Tests/Tools/github-line-hash.js) under node.
+struct GitHubLineHashTests {
+    static var node: String? {
+        for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
+            let candidate = "\(folder)/node"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+
+    static let texts: [String] = [
+        "Intro.\n\nRelated Posts\n",
+        "Café — naïve 👨‍👩‍👧‍👦 text\r\nwith CRLF\r\n\r\nand more\r\n",
+        "Old Mac\rline endings\r\rhere",
+        String(repeating: "A long line of words that goes well past one hundred characters. ", count: 5) + "\nshort\n",
+        "same\nsame\nsame\n\tsame  \nlast line without newline",
+        "\u{FEFF}With a byte order mark\n",
+        "",
+    ]
+
+    @Test(.enabled(if: GitHubLineHashTests.node != nil, "node is not installed; skipped"), arguments: texts.indices)
+    func matchesGitHubsAlgorithm(_ index: Int) throws {
+        let node = try #require(Self.node)
+        let url = Fixtures.temporaryDirectory("edlint-linehash").appendingPathComponent("input.txt")
+        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
+        let bytes = Array(Self.texts[index].utf8)
+        try Data(bytes).write(to: url)
+        let script = Fixtures.packageRoot.appendingPathComponent("Tests/Tools/github-line-hash.js").path
+        let result = try Run.process(URL(fileURLWithPath: node), [script, url.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        var expected: [Int: String] = [:]
+        for line in result.stdout.split(separator: "\n") {
+            let parts = line.split(separator: " ")
+            if parts.count == 2, let number = Int(parts[0]) { expected[number] = String(parts[1]) }
+        }
+        let ours = GitHubLineHash.lineHashes(of: bytes)
+        #expect(!expected.isEmpty || bytes.isEmpty)
+        for (line, value) in expected {
+            #expect(line < ours.count && ours[line] == value, "line \(line): \(line < ours.count ? ours[line] : "none") vs GitHub's \(value)")
+        }
+    }
+}
