@@ -98,4 +98,5 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     case rdjson
     case checkstyle
     case junit
+    case gitlab
 }
