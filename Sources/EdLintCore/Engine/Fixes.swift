@@ -1,3 +1,4 @@
+import Algorithms
 import Foundation
 
 /// Safe, mechanical fixes: substitution replacements, deleting a paragraph repeated word for
@@ -44,42 +45,98 @@ public enum Fixes {
         return (result, chosen)
     }
 
-    /// A unified diff of one file's change (three lines of context).
-    public static func unifiedDiff(path: String, old: [UInt8], new: [UInt8]) -> String {
-        let before = lines(old)
-        let after = lines(new)
-        guard before != after else { return "" }
-        // The changed middle: strip the common head and tail.
-        var head = 0
-        while head < before.count, head < after.count, before[head] == after[head] { head += 1 }
-        var tail = 0
-        while tail < before.count - head, tail < after.count - head,
-            before[before.count - 1 - tail] == after[after.count - 1 - tail]
-        {
-            tail += 1
+    /// A unified diff of applying `fixes` (as `apply` chose them) to `old`: one minimal hunk per
+    /// group of changed lines, with three lines of context, groups whose context would touch
+    /// merged — what `diff -u` and `git diff` write, and what `patch` and `git apply` accept.
+    public static func unifiedDiff(path: String, old: [UInt8], fixes: [Fix]) -> String {
+        let applied = apply(fixes, to: old).applied
+        guard !applied.isEmpty else { return "" }
+        let lines = lineStarts(old)
+        func lineIndex(containing offset: Int) -> Int {
+            lines.partitioningIndex { $0 > offset } - 1
+        }
+        func lineEnd(_ index: Int) -> Int { index + 1 < lines.count ? lines[index + 1] : old.count }
+        // Each fix widened to whole lines; fixes sharing a line become one change.
+        var changes: [(firstLine: Int, lastLine: Int, fixes: [Fix])] = []
+        for fix in applied {
+            let first = lineIndex(containing: min(fix.range.lowerBound, max(0, old.count - 1)))
+            let last = fix.range.isEmpty ? first : lineIndex(containing: fix.range.upperBound - 1)
+            if let previous = changes.last, first <= previous.lastLine {
+                changes[changes.count - 1].lastLine = max(previous.lastLine, last)
+                changes[changes.count - 1].fixes.append(fix)
+            } else {
+                changes.append((first, last, [fix]))
+            }
         }
         let context = 3
-        let start = max(0, head - context)
-        let oldEnd = min(before.count, before.count - tail + context)
-        let newEnd = min(after.count, after.count - tail + context)
         var text = "--- a/\(path)\n+++ b/\(path)\n"
-        text += "@@ -\(start + 1),\(oldEnd - start) +\(start + 1),\(newEnd - start) @@\n"
-        for line in before[start..<head] { text += " " + line }
-        for line in before[head..<(before.count - tail)] { text += "-" + line }
-        for line in after[head..<(after.count - tail)] { text += "+" + line }
-        for line in before[(before.count - tail)..<oldEnd] { text += " " + line }
-        if !text.hasSuffix("\n") { text += "\n\\ No newline at end of file\n" }
+        var shift = 0  // new line number minus old line number, before the current hunk
+        var index = 0
+        while index < changes.count {
+            // A hunk: this change and every following one whose context would overlap it.
+            var end = index
+            while end + 1 < changes.count, changes[end + 1].firstLine - changes[end].lastLine - 1 <= 2 * context { end += 1 }
+            let hunkFirst = max(0, changes[index].firstLine - context)
+            let hunkLast = min(lines.count - 1, changes[end].lastLine + context)
+            var body: [UInt8] = []
+            var oldCount = 0
+            var newCount = 0
+            var line = hunkFirst
+            func contextLine(_ number: Int) {
+                appendLine(" ", old[lines[number]..<lineEnd(number)], to: &body)
+                oldCount += 1
+                newCount += 1
+            }
+            for change in changes[index...end] {
+                while line < change.firstLine {
+                    contextLine(line)
+                    line += 1
+                }
+                let start = lines[change.firstLine]
+                let stop = lineEnd(change.lastLine)
+                for number in change.firstLine...change.lastLine {
+                    appendLine("-", old[lines[number]..<lineEnd(number)], to: &body)
+                    oldCount += 1
+                }
+                let shifted = change.fixes.map { Fix(range: ($0.range.lowerBound - start)..<($0.range.upperBound - start), replacement: $0.replacement) }
+                let replaced = apply(shifted, to: Array(old[start..<stop])).bytes
+                for piece in splitLines(replaced) {
+                    appendLine("+", piece, to: &body)
+                    newCount += 1
+                }
+                line = change.lastLine + 1
+            }
+            while line <= hunkLast {
+                contextLine(line)
+                line += 1
+            }
+            let oldStart = oldCount == 0 ? hunkFirst : hunkFirst + 1
+            let newStart = newCount == 0 ? hunkFirst + shift : hunkFirst + shift + 1
+            text += "@@ -\(oldStart),\(oldCount) +\(newStart),\(newCount) @@\n"
+            text += String(decoding: body, as: UTF8.self)
+            shift += newCount - oldCount
+            index = end + 1
+        }
         return text
     }
 
-    private static func lines(_ bytes: [UInt8]) -> [String] {
-        var result: [String] = []
-        var start = 0
-        for (index, byte) in bytes.enumerated() where byte == 0x0A {
-            result.append(String(decoding: bytes[start...index], as: UTF8.self))
-            start = index + 1
-        }
-        if start < bytes.count { result.append(String(decoding: bytes[start...], as: UTF8.self)) }
-        return result
+    /// A diff line: its mark, its text, and git's marker when the text has no line ending.
+    private static func appendLine(_ mark: String, _ line: ArraySlice<UInt8>, to body: inout [UInt8]) {
+        body.append(contentsOf: mark.utf8)
+        body.append(contentsOf: line)
+        if line.last != 0x0A { body.append(contentsOf: "\n\\ No newline at end of file\n".utf8) }
+    }
+
+    /// Where each line starts (LF-terminated lines; CRLF keeps its CR in the line).
+    private static func lineStarts(_ bytes: [UInt8]) -> [Int] {
+        var starts = [0]
+        for (index, byte) in bytes.enumerated() where byte == 0x0A && index + 1 < bytes.count { starts.append(index + 1) }
+        return starts
+    }
+
+    private static func splitLines(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
+        guard !bytes.isEmpty else { return [] }
+        let starts = lineStarts(bytes)
+        return starts.indices.map { bytes[starts[$0]..<(($0 + 1) < starts.count ? starts[$0 + 1] : bytes.count)] }
     }
 }
