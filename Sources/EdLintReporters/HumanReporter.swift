@@ -21,7 +21,8 @@ public struct HumanReporter: Reporter {
     /// File by file, as it is made.
     public func write(_ report: Report, to sink: (String) -> Void) {
         let style = Styler(enabled: color)
-        for file in report.files where !file.diagnostics.isEmpty {
+        // `--statistics`: the table is the report (ruff's convention), not an appendix to it.
+        for file in report.files where !file.diagnostics.isEmpty && !showStatistics {
             var output = ""
             for diagnostic in file.diagnostics {
                 output += render(diagnostic, in: file.source, report: report, style: style)
@@ -36,9 +37,14 @@ public struct HumanReporter: Reporter {
     func render(_ diagnostic: Diagnostic, in source: SourceFile, report: Report, style: Styler) -> String {
         let start = source.location(of: diagnostic.range.lowerBound)
         let path = TerminalText.sanitized(source.path)
-        var text = style.bold("\(path):\(start.line):\(start.column):") + " "
+        // A problem with the file itself (missing, unreadable, a format edlint does not read) has
+        // no line to point at: the path once, no made-up 1:1.
+        let aboutTheFile = source.bytes.isEmpty && diagnostic.category == .edlint
+        var message = diagnostic.message
+        if aboutTheFile, message.hasPrefix(source.path + ": ") { message = String(message.dropFirst(source.path.count + 2)) }
+        var text = style.bold(aboutTheFile ? "\(path):" : "\(path):\(start.line):\(start.column):") + " "
         text += style.severity(diagnostic.severity.rawValue, diagnostic.severity) + " "
-        text += style.dim("[\(diagnostic.ruleID)]") + " " + TerminalText.sanitized(diagnostic.message) + "\n"
+        text += style.dim("[\(diagnostic.ruleID)]") + " " + TerminalText.sanitized(message) + "\n"
         if !source.bytes.isEmpty {
             text += frame(diagnostic.range, in: source, severity: diagnostic.severity, style: style)
         }

@@ -84,7 +84,7 @@ struct Check: ParsableCommand {
     @Option(name: .customLong("changed-since"), help: ArgumentHelp("Report only findings on lines changed since this git revision (from its merge base with HEAD).", valueName: "ref"))
     var changedSince: String?
 
-    @Option(name: .customLong("base-path"), help: ArgumentHelp("Make SARIF paths relative to this folder (default: the repository root, else the current folder).", valueName: "path"))
+    @Option(name: .customLong("base-path"), help: ArgumentHelp("Make SARIF and GitHub annotation paths relative to this folder (default: the repository root, else the current folder).", valueName: "path"))
     var basePath: String?
 
     @Option(name: .customLong("output-file"), help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "path"))
@@ -98,6 +98,10 @@ struct Check: ParsableCommand {
         if (fix || diff), paths.contains("-") { throw ValidationError("--fix and --diff work on files, not standard input") }
         if (fix || diff), staged { throw ValidationError("--fix and --diff work on the working tree, not on --staged files") }
         if fix, diff { throw ValidationError("--fix and --diff cannot be used together") }
+        if diff, format != .human {
+            throw ValidationError("--diff prints a unified diff; it cannot be combined with --format \(format.rawValue)")
+        }
+        if diff, outputFile != nil { throw ValidationError("--diff prints to standard output; redirect it instead of --output-file") }
     }
 
     func run() throws {
@@ -164,7 +168,7 @@ struct Check: ParsableCommand {
                 if diff {
                     changedFiles += 1
                     fixedFindings += applied.count
-                    diffs += Fixes.unifiedDiff(path: report.path, old: report.source.bytes, new: fixed)
+                    diffs += Fixes.unifiedDiff(path: report.path, old: report.source.bytes, fixes: fixes)
                     continue
                 }
                 do throws(WriteError) {
@@ -205,13 +209,14 @@ struct Check: ParsableCommand {
         let reporter: any Reporter
         switch format {
         case .human:
-            reporter = HumanReporter(color: useColor(), showSummary: !quiet, showStatistics: statistics)
+            reporter = HumanReporter(color: useColor(), showSummary: !quiet, showStatistics: statistics, frameWidth: Self.frameWidth())
         case .json: reporter = JSONReporter()
         case .sarif: reporter = SARIFReporter(basePath: FileCollector.absolute(basePath ?? Self.repositoryRoot() ?? "."))
-        case .github: reporter = GitHubReporter()
+        case .github: reporter = GitHubReporter(basePath: FileCollector.absolute(basePath ?? Self.repositoryRoot() ?? "."))
         case .rdjson: reporter = RDJSONReporter()
         case .checkstyle: reporter = CheckstyleReporter()
         case .junit: reporter = JUnitReporter()
+        case .gitlab: reporter = GitLabReporter(basePath: FileCollector.absolute(basePath ?? Self.repositoryRoot() ?? "."))
         }
         // Written as it is made (a run with many findings never holds all its output), through a
         // buffer so small pieces do not each cost a system call.
@@ -226,6 +231,7 @@ struct Check: ParsableCommand {
             reporter.write(report, to: { Console.write($0) })
             try Console.finish()
         }
+        writeStepSummary(report)
         if let baselineNote, statistics || format == .human {
             printError(baselineNote)
         }
@@ -234,6 +240,21 @@ struct Check: ParsableCommand {
         if writeFailed { throw ExitCode(Exit.error) }
         let fails = reports.contains { $0.diagnostics.contains { level.fails(on: $0.severity) } }
         if fails { throw ExitCode(Exit.findings) }
+    }
+
+    /// In GitHub Actions, the job summary: appended to the file the runner names, never replaced.
+    private func writeStepSummary(_ report: Report) {
+        let environment = ProcessInfo.processInfo.environment
+        guard environment["GITHUB_ACTIONS"] == "true", let path = environment["GITHUB_STEP_SUMMARY"], !path.isEmpty else { return }
+        let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        guard descriptor >= 0 else {
+            printError("edlint: cannot write the job summary \(path): \(String(cString: strerror(errno)))")
+            return
+        }
+        defer { close(descriptor) }
+        if let error = SafeWrite.writeAll(Array((StepSummary().render(report) + "\n").utf8), to: descriptor) {
+            printError("edlint: cannot write the job summary \(path): \(String(cString: strerror(error)))")
+        }
     }
 
     /// Temporary files left by an interrupted edlint run: `--fix` removes them (their owner is
@@ -279,6 +300,22 @@ struct Check: ParsableCommand {
         return (outcome, reports)
     }
 
+    /// Columns of source a code frame shows: on a terminal, what fits beside the gutter (its
+    /// width, or COLUMNS when set); 100 in pipes and files, so saved output never depends on the
+    /// window it was made in.
+    static func frameWidth() -> Int {
+        guard isatty(STDOUT_FILENO) == 1 else { return 100 }
+        var columns = 0
+        if let text = ProcessInfo.processInfo.environment["COLUMNS"], let value = Int(text), value > 0 {
+            columns = value
+        } else {
+            var size = winsize()
+            if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 { columns = Int(size.ws_col) }
+        }
+        guard columns > 0 else { return 100 }
+        return max(20, columns - 10)  // the gutter ("123 | ") and the ellipses on either side
+    }
+
     /// The folder holding `.git`, from the current folder upward.
     static func repositoryRoot() -> String? {
         var directory = FileManager.default.currentDirectoryPath
@@ -295,8 +332,13 @@ struct Check: ParsableCommand {
         case .always: return true
         case .never: return false
         case .auto:
+            // The common conventions, in order: NO_COLOR turns colour off, FORCE_COLOR on (in
+            // CI logs that render it), TERM=dumb off; otherwise colour on a terminal only.
+            let environment = ProcessInfo.processInfo.environment
             if outputFile != nil { return false }
-            if let noColor = ProcessInfo.processInfo.environment["NO_COLOR"], !noColor.isEmpty { return false }
+            if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
+            if let force = environment["FORCE_COLOR"], !force.isEmpty, force != "0", force.lowercased() != "false" { return true }
+            if environment["TERM"] == "dumb" { return false }
             return isatty(STDOUT_FILENO) == 1
         }
     }

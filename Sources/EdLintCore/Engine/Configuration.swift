@@ -87,12 +87,12 @@ public struct Configuration {
                                 category.keyLocation, name: category.key,
                                 suggestion: NameSuggestion.nearest(to: category.key, in: Category.allCases.map(\.rawValue)))
                         }
-                        let setting = try setting(category.value, location: category.keyLocation, allowsOptions: false)
+                        let setting = try setting(category.value, name: category.key, location: category.keyLocation, allowsOptions: false)
                         configuration.categories.append((known, setting))
                     }
                 case "rules":
                     for rule in try value.mapping(named: "rules", allowed: nil) {
-                        let setting = try setting(rule.value, location: rule.keyLocation, allowsOptions: true)
+                        let setting = try setting(rule.value, name: rule.key, location: rule.keyLocation, allowsOptions: true)
                         configuration.rules.append((rule.key, setting))
                     }
                 default:
@@ -110,12 +110,19 @@ public struct Configuration {
     }
 
     /// `off`/`false`, `on`/`true`, a severity, or `{enabled, severity, options}`.
-    private static func setting(_ value: YAMLValue, location: FileLocation, allowsOptions: Bool) throws -> RuleSetting {
+    private static func setting(_ value: YAMLValue, name: String, location: FileLocation, allowsOptions: Bool) throws -> RuleSetting {
         var setting = RuleSetting(location: location)
         if case .scalar(let scalar) = value.node {
             switch scalar.string {
             case "off", "false", "disable", "disabled": setting.enabled = false
             case "on", "true", "enable", "enabled": setting.enabled = true
+            case let word where ["no", "yes", "n", "y", "none", "null", "~"].contains(word.lowercased())
+                || ["false", "true", "off", "on"].contains(word.lowercased()):
+                // YAML 1.1's other spellings of yes/no (and different capitals): say what is
+                // accepted instead of suggesting the nearest severity.
+                throw YAMLShapeError.invalidValue(
+                    value.location, key: name,
+                    message: "'\(excerpt(scalar.string))' is not a setting; write off or on (false or true), or a severity: error, warning, info")
             default:
                 setting.severity = try value.enumeration(Severity.self, key: "severity")
                 setting.enabled = true

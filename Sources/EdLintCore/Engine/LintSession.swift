@@ -152,7 +152,8 @@ public final class LintSession {
         let linter = Linter(
             rules: active, minSeverity: request.minSeverity ?? configuration.minSeverity ?? .info,
             reportUnusedSuppressions: request.reportUnusedSuppressions,
-            maxFindingsPerRule: request.maxFindingsPerRule ?? configuration.maxFindingsPerRule ?? Linter.defaultMaxFindingsPerRule)
+            maxFindingsPerRule: request.maxFindingsPerRule ?? configuration.maxFindingsPerRule ?? Linter.defaultMaxFindingsPerRule,
+            knownRuleIDs: Set(registry.rules.map(\.description.id) + ToolDiagnostics.all.map(\.id)))
         linters[key] = linter
         return linter
     }

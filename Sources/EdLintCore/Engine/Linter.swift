@@ -59,11 +59,15 @@ public struct Linter: Sendable {
     /// would otherwise bury the report, and the reader, in identical findings.
     public let maxFindingsPerRule: Int
     public static let defaultMaxFindingsPerRule = 300
+    /// Every rule id the run knows (enabled or not); a suppression naming anything else (a typo,
+    /// a rule since renamed) is reported, since it silently suppresses nothing. nil: not checked.
+    public let knownRuleIDs: Set<String>?
 
     public init(
         rules: [ActiveRule], minSeverity: Severity = .info, reportUnusedSuppressions: Bool = false,
-        maxFindingsPerRule: Int = Linter.defaultMaxFindingsPerRule
+        maxFindingsPerRule: Int = Linter.defaultMaxFindingsPerRule, knownRuleIDs: Set<String>? = nil
     ) {
+        self.knownRuleIDs = knownRuleIDs
         self.rules = rules
         self.minSeverity = minSeverity
         self.reportUnusedSuppressions = reportUnusedSuppressions
@@ -86,6 +90,20 @@ public struct Linter: Sendable {
         var (kept, unused) = suppressions.apply(to: diagnostics)
         kept = Self.onePerSentence(kept.filter { $0.severity >= minSeverity }, in: document)
         kept = Self.withBlockDeletions(kept, in: document)
+        if let knownRuleIDs {
+            let categories = Set(Category.allCases.map(\.rawValue))
+            for directive in suppressions.directives {
+                for target in directive.targets where !knownRuleIDs.contains(target) && !categories.contains(target) {
+                    let suggestion = NameSuggestion.nearest(to: target, in: Array(knownRuleIDs) + Array(categories))
+                    kept.append(
+                        Diagnostic(
+                            ruleID: ToolDiagnostics.unknownSuppression.id, category: .edlint, severity: .warning,
+                            message: "edlint-\(directive.kind.rawValue) names '\(excerpt(target))', which is no rule or category"
+                                + (suggestion.map { "; did you mean '\($0)'?" } ?? "; run 'edlint rules' for the list"),
+                            range: directive.range))
+                }
+            }
+        }
         if reportUnusedSuppressions {
             for directive in unused {
                 let targets = directive.targets.isEmpty ? "any rule" : directive.targets.joined(separator: ", ")

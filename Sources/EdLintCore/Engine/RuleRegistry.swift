@@ -108,9 +108,13 @@ public enum ToolDiagnostics {
         "findings-capped", .warning, "A rule's findings in one file were cut at the cap",
         "One rule found more than max_findings_per_rule problems (default 300) in one file; the first are reported and this finding counts the rest. Its severity is the most severe of those not shown.")
 
+    public static let unknownSuppression = description(
+        "unknown-suppression", .warning, "An edlint-disable comment names no known rule or category",
+        "A suppression that names a rule that does not exist (a typo, a renamed rule) suppresses nothing, while its reader believes the finding is handled. Name an id from 'edlint rules' or a category.")
+
     public static let all = [
-        unreadableFile, invalidEncoding, binaryFile, unsupportedFormat, ruleFailure, skippedLink, unusedSuppression, fixSkippedFile,
-        findingsCapped,
+        unreadableFile, invalidEncoding, binaryFile, unsupportedFormat, ruleFailure, skippedLink, unusedSuppression,
+        unknownSuppression, fixSkippedFile, findingsCapped,
     ]
 
     /// The findings that mean a file's text was not checked at all.
