@@ -3,6 +3,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --deps
+# Validators and clients the suite runs edlint's output through (JSON Schema, the published
+# GitHub Actions and GitLab CI schemas bundled with check-jsonschema, the pre-commit framework):
+# a throw-away virtualenv under .build-tools/ (git-ignored), made once.
+tools=.build-tools/venv
+if [ ! -x "$tools/bin/check-jsonschema" ] || [ ! -x "$tools/bin/pre-commit" ]; then
+  python3 -m venv "$tools"
+  "$tools/bin/pip" install --quiet --disable-pip-version-check jsonschema check-jsonschema pre-commit
+fi
+export PATH="$PWD/$tools/bin:$PATH"
 # The CLI tests run the release binary, as shipped: the robustness suite's multi-megabyte inputs
 # (a 50 MB line, a million paragraphs, 20,000 files) must finish in seconds, which a debug build
 # cannot promise. Set EDLINT_BINARY to test another build (e.g. a sanitizer one).

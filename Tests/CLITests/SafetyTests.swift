@@ -543,8 +543,8 @@ struct SafetyTests {
         defer { folder.remove() }
         let result = try edlint(["page.html", "notes.docx"], in: folder)
         #expect(result.status == 1)
-        #expect(result.stdout.contains("page.html:1:1: error [edlint.unsupported-format]"))
-        #expect(result.stdout.contains("notes.docx:1:1: error [edlint.unsupported-format]"))
+        #expect(result.stdout.contains("page.html: error [edlint.unsupported-format]"))
+        #expect(result.stdout.contains("notes.docx: error [edlint.unsupported-format]"))
         #expect(result.stderr.contains("no file was linted"))
         let stdin = try edlint(["-", "--stdin-filename", "x.html"], in: folder, stdin: "<p>x</p>")
         #expect(stdin.status == 1 && stdin.stdout.contains("edlint.unsupported-format"))

@@ -117,7 +117,7 @@ struct ScaleInputTests {
         let asUser = geteuid() == 0
         try Self.lint(
             ["."], in: folder, name: "an unreadable file", status: 1,
-            mentions: ["secret.md:1:1", "edlint.unreadable-file", "Permission denied", "good.md:3:1"], asUser: asUser)
+            mentions: ["secret.md: error [edlint.unreadable-file]", "edlint.unreadable-file", "Permission denied", "good.md:3:1"], asUser: asUser)
         // SARIF carries it as a tool notification, so code scanning shows it too.
         let sarif = try Self.lint(["secret.md", Self.good, "--format", "sarif"], in: folder, name: "an unreadable file (SARIF)", status: 1, mentions: [], asUser: asUser)
         #expect(sarif.stdout.contains("toolExecutionNotifications") && sarif.stdout.contains("Permission denied"))
@@ -138,7 +138,7 @@ struct ScaleInputTests {
 
         let walked = try Self.lint(
             ["."], in: folder, name: "symbolic links leaving the tree", status: 1,
-            mentions: ["private.md:1:1: info [edlint.skipped-link]", "notes:1:1: info [edlint.skipped-link]", "good.md:3:1"])
+            mentions: ["private.md: info [edlint.skipped-link]", "notes: info [edlint.skipped-link]", "good.md:3:1"])
         #expect(!walked.stdout.contains("secret") && !walked.stdout.contains("Share this"))
         // A link inside the tree to a file already linted is not linted twice.
         #expect(!walked.stdout.contains("alias.md"))
