@@ -1,7 +1,7 @@
 # Convenience targets; each is one command you could also type yourself.
 PREFIX ?= /usr/local
 
-.PHONY: setup build release test install sample clean
+.PHONY: setup build release test install dist sample clean
 
 setup:            ## install system packages, build release, lint the sample
 	scripts/setup.sh
@@ -15,9 +15,18 @@ release:
 test:             ## the whole test suite (what CI runs)
 	scripts/test.sh
 
-install: release  ## copy the binary to $(PREFIX)/bin (rules are embedded in it)
-	install -d $(PREFIX)/bin
-	install -m 755 .build/release/edlint $(PREFIX)/bin/edlint
+dist:             ## release tarball (static Swift runtime, man page, completions) and its checksum in .build/dist
+	scripts/dist.sh
+
+install: dist     ## the binary, man pages and completions under $(PREFIX) (rules are embedded in the binary)
+	stage="$$(ls -d .build/dist/edlint-*-linux-*/ | head -n 1)"; \
+	install -d $(PREFIX)/bin $(PREFIX)/share/man/man1 $(PREFIX)/share/bash-completion/completions \
+	  $(PREFIX)/share/zsh/site-functions $(PREFIX)/share/fish/vendor_completions.d; \
+	install -m 755 "$$stage/bin/edlint" $(PREFIX)/bin/edlint; \
+	install -m 644 "$$stage"/share/man/man1/*.1 $(PREFIX)/share/man/man1/; \
+	install -m 644 "$$stage/share/bash-completion/completions/edlint" $(PREFIX)/share/bash-completion/completions/edlint; \
+	install -m 644 "$$stage/share/zsh/site-functions/_edlint" $(PREFIX)/share/zsh/site-functions/_edlint; \
+	install -m 644 "$$stage/share/fish/vendor_completions.d/edlint.fish" $(PREFIX)/share/fish/vendor_completions.d/edlint.fish
 
 sample: build
 	.build/debug/edlint samples/sample-article.md || true
