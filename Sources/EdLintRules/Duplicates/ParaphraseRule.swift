@@ -130,14 +130,15 @@ struct ParaphraseRule: Rule {
         // strict one); worked out only for blocks that get compared.
         var strict = similarity
         strict.relatedCredit = 0
-        var looseExpansions = [TermBlock?](repeating: nil, count: blocks.count)
-        var strictExpansions = [TermBlock?](repeating: nil, count: blocks.count)
+        var looseExpansions = ExpansionCache()
+        var strictExpansions = ExpansionCache()
         func expanded(_ position: Int, loose: Bool) -> TermBlock {
-            if let done = loose ? looseExpansions[position] : strictExpansions[position] { return done }
-            var block = blocks[position]
-            terms.expand(&block, credits: loose ? similarity : strict)
-            if loose { looseExpansions[position] = block } else { strictExpansions[position] = block }
-            return block
+            func make() -> TermBlock {
+                var block = blocks[position]
+                terms.expand(&block, credits: loose ? similarity : strict)
+                return block
+            }
+            return loose ? looseExpansions.block(position, orMake: make) : strictExpansions.block(position, orMake: make)
         }
         // Near-verbatim copies long enough for repetition.paragraph are reported there.
         let repeated = Set(

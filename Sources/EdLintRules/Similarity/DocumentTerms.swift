@@ -19,16 +19,22 @@ struct TermSentence {
 /// Terms and credits, sorted by term (a sorted list, not a dictionary: comparing two sentences
 /// walks both lists once, with no hashing).
 struct TermCover {
-    var terms: [Int] = []
+    /// Term ids as 32 bits: a document has far fewer distinct stems, and covers are the
+    /// paraphrase detector's largest structure (one per sentence, synonyms included).
+    var terms: [Int32] = []
     var credits: [Double] = []
 
     /// From (term, credit) offers in any order; a term offered twice keeps its best credit.
     init(offers: [(term: Int, credit: Double)] = []) {
         let sorted = offers.sorted { $0.term != $1.term ? $0.term < $1.term : $0.credit > $1.credit }
-        terms.reserveCapacity(sorted.count)
-        credits.reserveCapacity(sorted.count)
-        for offer in sorted where terms.last != offer.term {
-            terms.append(offer.term)
+        // Exactly the distinct terms' room: covers are kept for every sentence of a document, and
+        // offers repeat a term often (one synonym reached from several words).
+        var distinct = 0
+        for (index, offer) in sorted.enumerated() where index == 0 || sorted[index - 1].term != offer.term { distinct += 1 }
+        terms.reserveCapacity(distinct)
+        credits.reserveCapacity(distinct)
+        for offer in sorted where terms.last.map(Int.init) != offer.term {
+            terms.append(Int32(truncatingIfNeeded: offer.term))
             credits.append(offer.credit)
         }
     }
@@ -195,7 +201,7 @@ final class DocumentTerms {
         for index in block.sentences.indices {
             let cover = cover(of: block.sentences[index].terms, credits: credits)
             block.sentences[index].cover = cover
-            for (term, credit) in zip(cover.terms, cover.credits) { all.append((term, credit)) }
+            for (term, credit) in zip(cover.terms, cover.credits) { all.append((Int(term), credit)) }
         }
         // The block's terms are its sentences' terms, so its cover is theirs merged (best credit).
         block.wholeCover = TermCover(offers: all)
