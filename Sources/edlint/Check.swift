@@ -123,6 +123,9 @@ struct Check: ParsableCommand {
             followSymlinks: followSymlinks, crossFile: crossFile)
         request.forceExclude = forceExclude
         request.maxFindingsPerRule = maxFindingsPerRule
+        let progressLine = ProgressLine.wanted(humanFormat: format == .human && outputFile == nil) ? ProgressLine() : nil
+        if let progressLine { request.progress = { progressLine.update(done: $0, total: $1) } }
+        defer { progressLine?.finish() }
         if staged {
             request.paths = paths
             request.providedFiles = try Git.stagedFiles()
@@ -132,6 +135,7 @@ struct Check: ParsableCommand {
             }
         }
         var (outcome, reports) = try lint(builtins: builtins, request: request)
+        progressLine?.finish()  // before anything else reaches the terminal
         handleStaleTemporaries(outcome.staleTemporaries)
         if outcome.lintedFiles == 0 {
             printError("edlint: no file was linted" + (reports.isEmpty ? " (no Markdown or text file found in the paths given)" : " (see the errors reported)"))

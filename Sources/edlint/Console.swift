@@ -78,3 +78,36 @@ func printError(_ message: String) {
 func sanitizedLines(_ text: String) -> String {
     text.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalText.sanitized(String($0)) }.joined(separator: "\n")
 }
+
+/// "edlint: 120/1,842 files" on standard error while a long run goes on: only when both standard
+/// error and standard output are terminals, outside CI, for the human format, and only once the
+/// run has taken a second; at most ten updates a second; the line is cleared at the end.
+final class ProgressLine: @unchecked Sendable {
+    private let lock = NSLock()
+    private let start = DispatchTime.now()
+    private var lastDraw: UInt64 = 0
+    private var drawn = false
+
+    static func wanted(humanFormat: Bool) -> Bool {
+        let environment = ProcessInfo.processInfo.environment
+        guard humanFormat, environment["CI"] == nil, environment["TERM"] != "dumb" else { return false }
+        return isatty(STDERR_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
+    }
+
+    func update(done: Int, total: Int) {
+        let now = DispatchTime.now().uptimeNanoseconds
+        lock.lock()
+        defer { lock.unlock() }
+        guard now - start.uptimeNanoseconds > 1_000_000_000, now - lastDraw > 100_000_000 || done == total else { return }
+        lastDraw = now
+        drawn = true
+        _ = SafeWrite.writeAll(Array("\redlint: \(done)/\(total) files\u{1B}[K".utf8), to: STDERR_FILENO)
+    }
+
+    func finish() {
+        lock.lock()
+        defer { lock.unlock() }
+        if drawn { _ = SafeWrite.writeAll(Array("\r\u{1B}[K".utf8), to: STDERR_FILENO) }
+        drawn = false
+    }
+}

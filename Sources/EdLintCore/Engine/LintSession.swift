@@ -35,6 +35,8 @@ public struct LintRequest: Sendable {
     public var crossFile: Bool?
     /// Files named on the command line also pass the configuration's include/exclude.
     public var forceExclude = false
+    /// Called from any thread after each file is linted, with (files done, files in all).
+    public var progress: (@Sendable (Int, Int) -> Void)?
     /// `--max-findings-per-rule` (nil: the configuration's, else `Linter.defaultMaxFindingsPerRule`).
     public var maxFindingsPerRule: Int?
     /// Files given by content rather than read from disk (`--staged`: the index's version), by
@@ -205,6 +207,8 @@ public final class LintSession {
         let results = ResultSlots(count: targets.count)
         let input = request.standardInput ?? []
         let providedFiles = request.providedFiles.map(\.bytes)
+        let progress = request.progress
+        let done = Counter()
         let crossFile = request.crossFile ?? request.paths.contains { $0 != "-" && FileCollector.isDirectory(collector.onDisk($0)) }
         @Sendable func lint(_ index: Int, threads: Int) {
             let target = targets[index]
@@ -226,6 +230,7 @@ public final class LintSession {
                 }
             }
             results.set(index, report)
+            if let progress { progress(done.increment(), targets.count) }
         }
         // Big files (1 MB or more) one at a time, each with every core running its rules side by
         // side; then the rest, a file per core (nested parallel loops would run serially).
@@ -283,6 +288,19 @@ public final class LintSession {
     static func relativePath(_ absolute: String, to directory: String) -> String {
         let base = directory.hasSuffix("/") ? directory : directory + "/"
         return absolute.hasPrefix(base) ? String(absolute.dropFirst(base.count)) : absolute
+    }
+}
+
+/// A count shared by parallel workers.
+private final class Counter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+
+    func increment() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value += 1
+        return value
     }
 }
 
