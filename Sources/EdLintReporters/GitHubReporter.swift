@@ -6,22 +6,15 @@ import EdLintCore
 /// control, escape and bidi characters are shown escaped (`\u{1B}`). Paths are relative to
 /// `basePath` (the repository root), where the runner looks for them, wherever edlint ran.
 public struct GitHubReporter: Reporter {
-    public var basePath: String?
+    public var basePath: String? { base.folder }
+    private let base: BasePath
 
     public init(basePath: String? = nil) {
-        self.basePath = basePath.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
+        self.base = BasePath(basePath)
     }
 
     /// GitHub shows this many annotations of each level per step; the rest are only in the log.
     public static let annotationsShownPerLevel = 10
-
-    /// `path` relative to the base folder when it lies inside it.
-    func shown(_ path: String) -> String {
-        guard let basePath else { return path }
-        let absolute = FileCollector.absolute(path)
-        let prefix = basePath == "/" ? "/" : basePath + "/"
-        return absolute.hasPrefix(prefix) ? String(absolute.dropFirst(prefix.count)) : path
-    }
 
     public func render(_ report: Report) -> String {
         var output = ""
@@ -37,7 +30,7 @@ public struct GitHubReporter: Reporter {
                 case .info: command = "notice"
                 }
                 perLevel[command, default: 0] += 1
-                var properties = ["file=\(Self.property(shown(file.path)))", "line=\(start.line)", "col=\(start.column)"]
+                var properties = ["file=\(Self.property(base.relative(file.path)))", "line=\(start.line)", "col=\(start.column)"]
                 if !file.source.bytes.isEmpty {
                     properties += ["endLine=\(end.line)", "endColumn=\(end.column)"]
                 }

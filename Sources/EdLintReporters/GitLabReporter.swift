@@ -6,10 +6,11 @@ import Foundation
 /// `location.path` / `location.lines.begin`. Paths are relative to `basePath` (the repository
 /// root), where GitLab looks for them; fingerprints are unique per file and survive lines moving.
 public struct GitLabReporter: Reporter {
-    public var basePath: String?
+    public var basePath: String? { base.folder }
+    private let base: BasePath
 
     public init(basePath: String? = nil) {
-        self.basePath = basePath.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
+        self.base = BasePath(basePath)
     }
 
     struct Issue: Encodable {
@@ -45,17 +46,10 @@ public struct GitLabReporter: Reporter {
         }
     }
 
-    func shown(_ path: String) -> String {
-        guard let basePath else { return path }
-        let absolute = FileCollector.absolute(path)
-        let prefix = basePath == "/" ? "/" : basePath + "/"
-        return absolute.hasPrefix(prefix) ? String(absolute.dropFirst(prefix.count)) : path
-    }
-
     public func render(_ report: Report) -> String {
         var issues: [Issue] = []
         for file in report.files {
-            let path = shown(file.path)
+            let path = base.relative(file.path)
             let fingerprints = Fingerprint.values(for: file.diagnostics, in: file.source)
             for (diagnostic, fingerprint) in zip(file.diagnostics, fingerprints) {
                 let start = file.source.location(of: diagnostic.range.lowerBound).line
