@@ -48,6 +48,26 @@ private final class RuleOutcomes: @unchecked Sendable {
     }
 }
 
+/// The directives each rule's findings left unused, filled by whichever thread ran the rule.
+private final class UnusedDirectives: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Set<Suppressions.Directive>]
+
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+
+    func set(_ index: Int, _ unused: Set<Suppressions.Directive>) {
+        lock.lock()
+        slots[index] = unused
+        lock.unlock()
+    }
+
+    func all() -> [Set<Suppressions.Directive>] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots
+    }
+}
+
 /// Runs a set of active rules over documents. Pure: no file system, no printing.
 public struct Linter: Sendable {
     public let rules: [ActiveRule]
@@ -78,17 +98,33 @@ public struct Linter: Sendable {
     /// still uses every core); the result is the same either way.
     public func lint(_ document: Document, threads: Int = 1) -> [Diagnostic] {
         let outcomes = RuleOutcomes(count: rules.count)
+        let suppressions = Suppressions.of(document)
+        let unusedByRule = UnusedDirectives(count: rules.count)
+        // Each rule's findings are filtered (suppressions, minimum severity) and, where no later
+        // step can remove one, cut at the cap as soon as the rule is done: a file of one word
+        // repeated a million times then never holds a million findings at once.
+        @Sendable func finish(_ index: Int) -> [Diagnostic] {
+            let (kept, unused) = suppressions.apply(to: run(rules[index], on: document))
+            unusedByRule.set(index, Set(unused))
+            let admitted = kept.filter { $0.severity >= minSeverity }
+            guard admitted.count > maxFindingsPerRule, maxFindingsPerRule > 0,
+                !Self.oneFindingPerSentence.contains(rules[index].rule.description.category)
+            else { return admitted }
+            return Self.capped(admitted.sorted(by: Diagnostic.inReportOrder), perRule: maxFindingsPerRule)
+        }
         if threads > 1, rules.count > 1 {
             DispatchQueue.concurrentPerform(iterations: min(threads, rules.count)) { _ in
-                while let index = outcomes.claim() { outcomes.set(index, run(rules[index], on: document)) }
+                while let index = outcomes.claim() { outcomes.set(index, finish(index)) }
             }
         } else {
-            for index in rules.indices { outcomes.set(index, run(rules[index], on: document)) }
+            for index in rules.indices { outcomes.set(index, finish(index)) }
         }
-        let diagnostics = outcomes.all()
-        let suppressions = Suppressions.of(document)
-        var (kept, unused) = suppressions.apply(to: diagnostics)
-        kept = Self.onePerSentence(kept.filter { $0.severity >= minSeverity }, in: document)
+        // A directive is unused when no rule's findings used it.
+        let unusedSets = unusedByRule.all()
+        let unused = suppressions.directives.filter { directive in
+            directive.kind != .enable && unusedSets.allSatisfy { $0.contains(directive) }
+        }
+        var kept = Self.onePerSentence(outcomes.all(), in: document)
         kept = Self.withBlockDeletions(kept, in: document)
         if let knownRuleIDs {
             let categories = Set(Category.allCases.map(\.rawValue))
