@@ -18,8 +18,13 @@ rm -rf "$stage"
 mkdir -p "$stage/bin" "$stage/share/man/man1" "$stage/share/bash-completion/completions" \
   "$stage/share/zsh/site-functions" "$stage/share/fish/vendor_completions.d" "$stage/share/doc/edlint"
 install -m 755 "$binary" "$stage/bin/edlint"
-swift package --allow-writing-to-directory "$stage/share/man/man1" \
-  generate-manual --multi-page --output-directory "$stage/share/man/man1" >/dev/null
+# swift-argument-parser's manual generator, run on the binary itself (its `generate-manual`
+# plugin would build edlint a second time to the same end). Dated by the last commit, so the
+# pages do not change from one build of the same source to the next.
+swift build --product generate-manual >/dev/null
+generator="$(swift build --show-bin-path)/generate-manual-tool"
+date="$(git log -1 --format=%cs 2>/dev/null || date -u +%F)"
+"$generator" "$stage/bin/edlint" --multi-page --date "$date" --authors "The edlint authors" --output-directory "$stage/share/man/man1"
 "$binary" --generate-completion-script bash > "$stage/share/bash-completion/completions/edlint"
 "$binary" --generate-completion-script zsh > "$stage/share/zsh/site-functions/_edlint"
 "$binary" --generate-completion-script fish > "$stage/share/fish/vendor_completions.d/edlint.fish"

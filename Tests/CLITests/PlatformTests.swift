@@ -306,3 +306,72 @@ struct PlatformTests {
         #expect(!output.contains("Unknown option"))
     }
 }
+
+/// The progress line: on a terminal only (a pseudo-terminal from `script`), never in pipes or CI.
+struct ProgressLineTests {
+    @Test(.enabled(if: PlatformTests.tool("script") != nil, "script (util-linux) is not installed; skipped"))
+    func progressShowsOnATerminalOnlyAndIsClearedBeforeTheReport() throws {
+        let binary = try #require(Fixtures.edlintBinary)
+        let root = Fixtures.temporaryDirectory("edlint-progress")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Fixtures.write([".git/HEAD": "ref: refs/heads/main\n"], in: root)
+        // Enough files that one job takes well over a second.
+        let paragraph = String(repeating: "The council met on Tuesday and the ferry timetable was discussed at length. ", count: 40)
+        for index in 0..<2_500 {
+            try Data("Notes \(index).\n\n\(paragraph)\n".utf8).write(to: root.appendingPathComponent("n\(index).md"))
+        }
+        var environment = ProcessInfo.processInfo.environment
+        environment["CI"] = nil
+        environment["TERM"] = "xterm"
+        let command = "'\(binary.path)' . --jobs 1 --no-cross-file -q --color never"
+        let terminal = try Run.process(
+            URL(fileURLWithPath: "/usr/bin/env"), ["script", "-qec", command, "/dev/null"], in: root, environment: environment, timeout: 120)
+        #expect(terminal.stdout.contains("/2500 files"), "no progress line on a terminal:\n\(terminal.stdout.suffix(300))")
+        #expect(terminal.stdout.contains("\r\u{1B}[K"))  // cleared
+        let piped = try Run.process(binary, [".", "--jobs", "1", "--no-cross-file", "-q"], in: root, environment: environment, timeout: 120)
+        #expect(!piped.stderr.contains("files") && !piped.stdout.contains("/2500 files"))
+        environment["CI"] = "true"
+        let inCI = try Run.process(
+            URL(fileURLWithPath: "/usr/bin/env"), ["script", "-qec", command, "/dev/null"], in: root, environment: environment, timeout: 120)
+        #expect(!inCI.stdout.contains("/2500 files"))
+    }
+}
+
+/// The release tarball `make dist` builds (the test command builds it and names it in EDLINT_DIST).
+struct DistTests {
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["EDLINT_DIST"] != nil, "EDLINT_DIST is not set (scripts/test.sh builds the tarball); skipped"))
+    func tarballHoldsAStaticBinaryManPagesCompletionsAndItsChecksum() throws {
+        let tarball = URL(fileURLWithPath: try #require(ProcessInfo.processInfo.environment["EDLINT_DIST"]))
+        let folder = tarball.deletingLastPathComponent()
+        let check = try Run.process(URL(fileURLWithPath: "/usr/bin/env"), ["sha256sum", "-c", tarball.lastPathComponent + ".sha256"], in: folder)
+        #expect(check.status == 0 && check.stdout.contains(": OK"), "\(check.stdout)\(check.stderr)")
+        let unpacked = Fixtures.temporaryDirectory("edlint-dist")
+        defer { try? FileManager.default.removeItem(at: unpacked) }
+        let untar = try Run.process(URL(fileURLWithPath: "/usr/bin/env"), ["tar", "-xzf", tarball.path, "-C", unpacked.path])
+        try #require(untar.status == 0, "\(untar.stderr)")
+        let root = unpacked.appendingPathComponent(tarball.lastPathComponent.replacingOccurrences(of: ".tar.gz", with: ""))
+        let binary = root.appendingPathComponent("bin/edlint")
+        let version = try Run.process(binary, ["--version"])
+        #expect(version.status == 0 && version.stdout.hasPrefix("edlint "))
+        // The Swift runtime and Foundation are inside the binary; only the C libraries are not.
+        let libraries = try Run.process(URL(fileURLWithPath: "/usr/bin/env"), ["ldd", binary.path]).stdout
+        #expect(!libraries.contains("libswiftCore") && !libraries.contains("libFoundation"), "\(libraries)")
+        #expect(libraries.contains("libpcre2-8"))
+        for page in ["edlint.1", "edlint.check.1", "edlint.rules.1", "edlint.explain.1", "edlint.install-hook.1"] {
+            let text = try String(contentsOf: root.appendingPathComponent("share/man/man1/\(page)"), encoding: .utf8)
+            #expect(text.contains(".TH"), "\(page) is not a man page")
+        }
+        let check1 = try String(contentsOf: root.appendingPathComponent("share/man/man1/edlint.check.1"), encoding: .utf8)
+        #expect(check1.contains("changed\\-since") || check1.contains("changed-since"))
+        for (path, mention) in [("share/bash-completion/completions/edlint", "--changed-since"), ("share/zsh/site-functions/_edlint", "--changed-since"),
+                                ("share/fish/vendor_completions.d/edlint.fish", "changed-since")] {
+            let text = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+            #expect(text.contains(mention), "\(path) lacks \(mention)")
+        }
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("share/doc/edlint/LICENSE").path))
+        // The shipped binary lints the bundled sample from any folder (rules are embedded).
+        let sample = Fixtures.packageRoot.appendingPathComponent("samples/sample-article.md")
+        let lint = try Run.process(binary, [sample.path, "--color", "never"], in: unpacked)
+        #expect(lint.status == 1 && lint.stdout.contains("boilerplate.related-content"))
+    }
+}
