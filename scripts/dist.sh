@@ -22,7 +22,9 @@ install -m 755 "$binary" "$stage/bin/edlint"
 # plugin would build edlint a second time to the same end). Dated by the last commit, so the
 # pages do not change from one build of the same source to the next.
 swift build --product generate-manual >/dev/null
-generator="$(swift build --show-bin-path)/generate-manual-tool"
+generator="$(swift build --show-bin-path)/generate-manual"
+# (Built through the plugin, the same tool is named generate-manual-tool.)
+[ -x "$generator" ] || generator="$generator-tool"
 date="$(git log -1 --format=%cs 2>/dev/null || date -u +%F)"
 "$generator" "$stage/bin/edlint" --multi-page --date "$date" --authors "The edlint authors" --output-directory "$stage/share/man/man1"
 "$binary" --generate-completion-script bash > "$stage/share/bash-completion/completions/edlint"
