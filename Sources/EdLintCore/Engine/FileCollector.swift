@@ -131,7 +131,7 @@ public struct FileCollector {
         var rootInfo = stat()
         if fstat(rootDescriptor, &rootInfo) == 0 { visitedFolders.insert(FileIdentity(rootInfo).file) }
         // "." and "./" given on the command line show as bare relative paths.
-        let rootDisplay: [UInt8] = root == "." || root == "./" ? [] : Array((root.hasSuffix("/") ? String(root.dropLast()) : root).utf8)
+        let rootDisplay: [UInt8] = root == "." || root == "./" ? [] : Array((root.count > 1 && root.hasSuffix("/") ? String(root.dropLast()) : root).utf8)
         var stack = [Frame(descriptor: rootDescriptor, display: rootDisplay, absolute: Array(rootAbsolute.utf8))]
         list(&stack[0], into: &collection, seen: &seen, visited: &visitedFolders, rootReal: rootReal)
         while !stack.isEmpty {
@@ -181,7 +181,11 @@ public struct FileCollector {
         }
         var names: [[UInt8]] = []
         while let entry = readdir(folder) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+            // The name in place, up to its NUL: a dirent record is only as long as its name
+            // (d_reclen), so copying the whole 256-byte d_name field reads past the last one.
+            guard let offset = MemoryLayout<dirent>.offset(of: \dirent.d_name) else { continue }
+            let start = UnsafeRawPointer(entry).advanced(by: offset).assumingMemoryBound(to: CChar.self)
+            let name = Array(UnsafeRawBufferPointer(start: start, count: strlen(start)))
             if name == [0x2E] || name == [0x2E, 0x2E] { continue }
             names.append(name)
         }

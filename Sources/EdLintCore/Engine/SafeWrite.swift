@@ -269,8 +269,12 @@ public enum SafeWrite {
             discard()
             throw failure
         }
-        if let owner { _ = fchown(descriptor, owner.0, owner.1) }  // keeps the owner when run as root
-        _ = fchmod(descriptor, permissions)  // the umask must not narrow an existing file's mode
+        if let owner {
+            // Replacing a file: it keeps its owner (when run as root) and its exact mode (the
+            // umask must not narrow it). A new file gets the umask like any other.
+            _ = fchown(descriptor, owner.0, owner.1)
+            _ = fchmod(descriptor, permissions)
+        }
         if fsync(descriptor) != 0 && errno != EINVAL {
             let reason = String(cString: strerror(errno))
             discard()
