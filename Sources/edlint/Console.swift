@@ -85,6 +85,14 @@ func sanitizedLines(_ text: String) -> String {
 final class ProgressLine: @unchecked Sendable {
     private let lock = NSLock()
     private let start = DispatchTime.now()
+    /// How long a run goes before the line appears: a second, or EDLINT_PROGRESS_DELAY_MS (the
+    /// test suite sets 0 so a short run shows it).
+    private let delay: UInt64 = {
+        guard let text = ProcessInfo.processInfo.environment["EDLINT_PROGRESS_DELAY_MS"], let value = UInt64(text) else {
+            return 1_000_000_000
+        }
+        return value * 1_000_000
+    }()
     private var lastDraw: UInt64 = 0
     private var drawn = false
 
@@ -98,7 +106,7 @@ final class ProgressLine: @unchecked Sendable {
         let now = DispatchTime.now().uptimeNanoseconds
         lock.lock()
         defer { lock.unlock() }
-        guard now - start.uptimeNanoseconds > 1_000_000_000, now - lastDraw > 100_000_000 || done == total else { return }
+        guard now - start.uptimeNanoseconds >= delay, now - lastDraw > 100_000_000 || done == total else { return }
         lastDraw = now
         drawn = true
         _ = SafeWrite.writeAll(Array("\redlint: \(done)/\(total) files\u{1B}[K".utf8), to: STDERR_FILENO)
