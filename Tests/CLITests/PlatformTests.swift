@@ -328,7 +328,7 @@ struct ProgressLineTests {
         let terminal = try Run.process(
             URL(fileURLWithPath: "/usr/bin/env"), ["script", "-qec", command, "/dev/null"], in: root, environment: environment, timeout: 120)
         #expect(terminal.stdout.contains("/300 files"), "no progress line on a terminal:\n\(terminal.stdout.suffix(300))")
-        #expect(terminal.status == 0, "\(terminal.stdout.suffix(300))")
+        #expect(terminal.status == 0 || terminal.status == 1, "exit \(terminal.status): \(terminal.stdout.suffix(300))")  // finished, not killed
         #expect(terminal.stdout.contains("\r\u{1B}[K"))  // cleared
         let piped = try Run.process(binary, [".", "--jobs", "1", "--no-cross-file", "-q"], in: root, environment: environment, timeout: 120)
         #expect(!piped.stderr.contains("files") && !piped.stdout.contains("/300 files"))
