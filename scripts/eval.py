@@ -3,11 +3,12 @@
 
 Runs the real edlint binary (default .build/release/edlint) with default settings over:
   articles/NAME.md + NAME.labels.json   per-category precision / recall / F1
+  articles-real/ (same format)          the same on real documents with real and inserted defects
   pairs/*.tsv                           pair metrics (a hit is any repetition or paraphrase finding)
   sentences/*.tsv                       sentence metrics (a hit is any unsupported-claim finding)
   blocks/*.jsonl                        boilerplate recall and the share of content blocks flagged
 
-Usage: scripts/eval.py [DATA_DIR] [--binary PATH] [--only articles,pairs,sentences,blocks] [--show-misses]
+Usage: scripts/eval.py [DATA_DIR] [--binary PATH] [--only articles,articles-real,pairs,sentences,blocks] [--show-misses]
 """
 import argparse
 import json
@@ -61,9 +62,9 @@ def read_tsv(path, columns):
         return [line.rstrip("\n").split("\t", columns - 1) for line in handle]
 
 
-def eval_articles(data, binary, show):
-    folder = os.path.join(data, "articles")
-    names = sorted(n for n in os.listdir(folder) if n.endswith(".md"))
+def eval_articles(data, binary, show, subfolder="articles"):
+    folder = os.path.join(data, subfolder)
+    names = sorted(n for n in os.listdir(folder) if n.endswith(".md") and os.path.exists(os.path.join(folder, n[:-3] + ".labels.json")))
     started = time.time()
     found = run_edlint(binary, names, folder)
     seconds = time.time() - started
@@ -99,7 +100,7 @@ def eval_articles(data, binary, show):
                 counts[label["category"]][2] += 1
                 if show:
                     print(f"  FN {name}:{label['spans']} {label['category']}: {label['note'][:90]}")
-    print(f"articles/ ({len(names)} files, {seconds:.2f} s)")
+    print(f"{subfolder}/ ({len(names)} files, {seconds:.2f} s)")
     total = [0, 0, 0]
     for category in CATEGORIES:
         tp, fp, fn = counts[category]
@@ -197,7 +198,7 @@ def main():
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     parser.add_argument("data", nargs="?", default=os.path.join(root, "..", "shared", "eval"))
     parser.add_argument("--binary", default=os.path.join(root, ".build", "release", "edlint"))
-    parser.add_argument("--only", default="articles,pairs,sentences,blocks")
+    parser.add_argument("--only", default="articles,articles-real,pairs,sentences,blocks")
     parser.add_argument("--show-misses", action="store_true", help="print false positives and negatives")
     args = parser.parse_args()
     args.binary = os.path.abspath(args.binary)
@@ -206,7 +207,10 @@ def main():
     if not os.path.exists(args.binary):
         sys.exit(f"no edlint binary at {args.binary}; run 'swift build -c release' first")
     started = time.time()
-    steps = {"articles": eval_articles, "pairs": eval_pairs, "sentences": eval_sentences, "blocks": eval_blocks}
+    steps = {
+        "articles": eval_articles, "pairs": eval_pairs, "sentences": eval_sentences, "blocks": eval_blocks,
+        "articles-real": lambda data, binary, show: eval_articles(data, binary, show, "articles-real"),
+    }
     for name in args.only.split(","):
         if os.path.isdir(os.path.join(args.data, name)):
             steps[name](args.data, args.binary, args.show_misses)
