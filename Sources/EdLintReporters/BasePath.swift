@@ -11,9 +11,14 @@ struct BasePath {
     }
 
     func relative(_ path: String) -> String {
-        guard let folder else { return path }
+        inside(path) ?? path
+    }
+
+    /// `path` relative to the folder, or nil when it lies outside (or there is no folder).
+    func inside(_ path: String) -> String? {
+        guard let folder else { return nil }
         let absolute = FileCollector.absolute(path)
         let prefix = folder == "/" ? "/" : folder + "/"
-        return absolute.hasPrefix(prefix) ? String(absolute.dropFirst(prefix.count)) : path
+        return absolute.hasPrefix(prefix) ? String(absolute.dropFirst(prefix.count)) : nil
     }
 }

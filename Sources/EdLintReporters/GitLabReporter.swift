@@ -64,9 +64,6 @@ public struct GitLabReporter: Reporter {
                         location: Location(path: path, lines: Lines(begin: start, end: max(start, end)))))
             }
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(issues) else { return "[]\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return encodeJSON(issues)
     }
 }

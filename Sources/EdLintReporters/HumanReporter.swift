@@ -180,6 +180,8 @@ public struct HumanReporter: Reporter {
     func summary(_ report: Report, style: Styler) -> String {
         let summary = report.summary
         let files = summary.files == 1 ? "1 file" : "\(summary.files) files"
+        // "All clear" only when something was checked.
+        guard summary.files > 0 else { return style.bold("Nothing was linted: no Markdown or text file in the paths given.") + "\n" }
         guard summary.diagnostics > 0 else { return style.bold("All clear: no problems in \(files).") + "\n" }
         var counts: [String] = []
         if summary.errors > 0 { counts.append(plural(summary.errors, "error")) }

@@ -159,12 +159,10 @@ public struct SARIFReporter: Reporter {
     }
 
     private func artifact(_ path: String) -> SARIF.ArtifactLocation {
-        let absolute = FileCollector.absolute(path)
-        let prefix = basePath + "/"
-        if absolute.hasPrefix(prefix) {
-            return .init(uri: Self.percentEncoded(String(absolute.dropFirst(prefix.count))), uriBaseId: "SRCROOT")
+        if let relative = BasePath(basePath).inside(path) {
+            return .init(uri: Self.percentEncoded(relative), uriBaseId: "SRCROOT")
         }
-        return .init(uri: Self.fileURI(absolute), uriBaseId: nil)
+        return .init(uri: Self.fileURI(FileCollector.absolute(path)), uriBaseId: nil)
     }
 
     private func region(_ range: ByteRange, in source: SourceFile, snippet: Bool) -> SARIF.Region {

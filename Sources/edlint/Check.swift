@@ -96,6 +96,7 @@ struct Check: ParsableCommand {
         if config != nil, noConfig { throw ValidationError("--config and --no-config cannot be used together") }
         if stdinFilename != nil, !paths.contains("-") { throw ValidationError("--stdin-filename needs '-' among the paths") }
         if (fix || diff), paths.contains("-") { throw ValidationError("--fix and --diff work on files, not standard input") }
+        if staged, !paths.isEmpty { throw ValidationError("--staged lints the files staged in git; name no paths with it") }
         if (fix || diff), staged { throw ValidationError("--fix and --diff work on the working tree, not on --staged files") }
         if fix, diff { throw ValidationError("--fix and --diff cannot be used together") }
         if diff, format != .human {
@@ -122,14 +123,17 @@ struct Check: ParsableCommand {
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, reportUnusedSuppressions: reportUnusedSuppressions,
             followSymlinks: followSymlinks, crossFile: crossFile)
         request.forceExclude = forceExclude
-        request.maxFindingsPerRule = maxFindingsPerRule
+        // With a baseline or --changed-since the cap comes after them (capAfterFiltering): what
+        // they hide must not count against it, and what they keep must not be cut unseen.
+        let capAfterFiltering = baseline != nil || changedSince != nil
+        request.maxFindingsPerRule = capAfterFiltering ? 0 : maxFindingsPerRule
         let progressLine = ProgressLine.wanted(humanFormat: format == .human && outputFile == nil) ? ProgressLine() : nil
         if let progressLine { request.progress = { progressLine.update(done: $0, total: $1) } }
         defer { progressLine?.finish() }
         if staged {
-            request.paths = paths
+            request.paths = []
             request.providedFiles = try Git.stagedFiles()
-            if request.providedFiles.isEmpty && paths.isEmpty {
+            if request.providedFiles.isEmpty {
                 if !quiet { printError("edlint: --staged: no staged Markdown or text file to lint") }
                 return
             }
@@ -149,7 +153,8 @@ struct Check: ParsableCommand {
             let inputsButBaseline = inputs.subtracting([FileIdentity.of(writeBaseline)?.file].compactMap { $0 })
             do throws(WriteError) {
                 let encoded = recorded.encoded()
-                try SafeWrite.write(to: writeBaseline, inputs: writeBaseline == baseline ? inputsButBaseline : inputs) { $0.append(encoded) }
+                let rewritesBaseline = baseline.flatMap { FileIdentity.of($0)?.file } == FileIdentity.of(writeBaseline)?.file
+                try SafeWrite.write(to: writeBaseline, inputs: rewritesBaseline ? inputsButBaseline : inputs) { $0.append(encoded) }
             } catch {
                 printError("edlint: --write-baseline: \(error)")
                 throw ExitCode(Exit.error)
@@ -158,6 +163,7 @@ struct Check: ParsableCommand {
             return
         }
         (reports, baselineNote) = try applyBaseline(to: reports)
+        if capAfterFiltering { reports = capped(reports, configured: outcome.maxFindingsPerRule) }
         var writeFailed = false
         if fix || diff {
             var changedFiles = 0
@@ -200,6 +206,7 @@ struct Check: ParsableCommand {
                 // Report what is left, with positions in the fixed text.
                 (outcome, reports) = try lint(builtins: builtins, request: request)
                 (reports, baselineNote) = try applyBaseline(to: reports)
+                if capAfterFiltering { reports = capped(reports, configured: outcome.maxFindingsPerRule) }
             }
             // A file left alone says why, where its findings are reported.
             reports = reports.map { report in
@@ -215,12 +222,12 @@ struct Check: ParsableCommand {
         case .human:
             reporter = HumanReporter(color: useColor(), showSummary: !quiet, showStatistics: statistics, frameWidth: Self.frameWidth())
         case .json: reporter = JSONReporter()
-        case .sarif: reporter = SARIFReporter(basePath: FileCollector.absolute(basePath ?? Self.repositoryRoot() ?? "."))
-        case .github: reporter = GitHubReporter(basePath: FileCollector.absolute(basePath ?? Self.repositoryRoot() ?? "."))
+        case .sarif: reporter = SARIFReporter(basePath: FileCollector.absolute(basePath ?? TrustedFile.repositoryRoot(of: FileManager.default.currentDirectoryPath) ?? "."))
+        case .github: reporter = GitHubReporter(basePath: FileCollector.absolute(basePath ?? TrustedFile.repositoryRoot(of: FileManager.default.currentDirectoryPath) ?? "."))
         case .rdjson: reporter = RDJSONReporter()
         case .checkstyle: reporter = CheckstyleReporter()
         case .junit: reporter = JUnitReporter()
-        case .gitlab: reporter = GitLabReporter(basePath: FileCollector.absolute(basePath ?? Self.repositoryRoot() ?? "."))
+        case .gitlab: reporter = GitLabReporter(basePath: FileCollector.absolute(basePath ?? TrustedFile.repositoryRoot(of: FileManager.default.currentDirectoryPath) ?? "."))
         }
         // Written as it is made (a run with many findings never holds all its output), through a
         // buffer so small pieces do not each cost a system call.
@@ -273,6 +280,12 @@ struct Check: ParsableCommand {
         }
     }
 
+    /// The findings cap applied to what a baseline or --changed-since left (see `Linter.capped`).
+    private func capped(_ reports: [FileReport], configured: Int) -> [FileReport] {
+        let limit = maxFindingsPerRule ?? configured
+        return reports.map { FileReport(source: $0.source, diagnostics: Linter.capped($0.diagnostics, perRule: limit)) }
+    }
+
     /// Hides the findings `--baseline` records; returns the rest and a line for the summary.
     private func applyBaseline(to reports: [FileReport]) throws -> ([FileReport], String?) {
         guard let baseline else { return (reports, nil) }
@@ -318,17 +331,6 @@ struct Check: ParsableCommand {
         }
         guard columns > 0 else { return 100 }
         return max(20, columns - 10)  // the gutter ("123 | ") and the ellipses on either side
-    }
-
-    /// The folder holding `.git`, from the current folder upward.
-    static func repositoryRoot() -> String? {
-        var directory = FileManager.default.currentDirectoryPath
-        while true {
-            if FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent(".git")) { return directory }
-            let parent = (directory as NSString).deletingLastPathComponent
-            if parent == directory || parent.isEmpty { return nil }
-            directory = parent
-        }
     }
 
     private func useColor() -> Bool {

@@ -133,7 +133,7 @@ public struct FileCollector {
         // "." and "./" given on the command line show as bare relative paths.
         let rootDisplay: [UInt8] = root == "." || root == "./" ? [] : Array((root.count > 1 && root.hasSuffix("/") ? String(root.dropLast()) : root).utf8)
         var stack = [Frame(descriptor: rootDescriptor, display: rootDisplay, absolute: Array(rootAbsolute.utf8))]
-        list(&stack[0], into: &collection, seen: &seen, visited: &visitedFolders, rootReal: rootReal)
+        list(&stack[0], into: &collection, seen: &seen, rootReal: rootReal)
         while !stack.isEmpty {
             let top = stack.count - 1
             guard stack[top].next < stack[top].subfolders.count else {
@@ -149,13 +149,8 @@ public struct FileCollector {
                 collection.problems.append(.unreadable(path: Self.shortened(Self.displayName(display)), reason: "path too long to name (over \(Self.longestPath) bytes); not walked"))
                 continue
             }
-            let descriptor = name.withUnsafeBufferPointer { buffer in
-                buffer.withMemoryRebound(to: CChar.self) { chars in
-                    var terminated = Array(chars)
-                    terminated.append(0)
-                    return openat(stack[top].descriptor, terminated, O_RDONLY | O_DIRECTORY | O_CLOEXEC | (followed ? 0 : O_NOFOLLOW))
-                }
-            }
+            let parent = stack[top].descriptor
+            let descriptor = Self.withCString(name) { openat(parent, $0, O_RDONLY | O_DIRECTORY | O_CLOEXEC | (followed ? 0 : O_NOFOLLOW)) }
             guard descriptor >= 0 else {
                 collection.problems.append(.unreadable(path: Self.displayName(display), reason: "cannot open folder: \(String(cString: strerror(errno)))"))
                 continue
@@ -166,13 +161,13 @@ public struct FileCollector {
                 continue
             }
             stack.append(Frame(descriptor: descriptor, display: display, absolute: absolute))
-            list(&stack[stack.count - 1], into: &collection, seen: &seen, visited: &visitedFolders, rootReal: rootReal)
+            list(&stack[stack.count - 1], into: &collection, seen: &seen, rootReal: rootReal)
         }
     }
 
     /// Reads one folder: its files become targets (in name order), its subfolders the frame's
     /// list to enter.
-    private func list(_ frame: inout Frame, into collection: inout Collection, seen: inout Set<FileKey>, visited: inout Set<FileKey>, rootReal: String) {
+    private func list(_ frame: inout Frame, into collection: inout Collection, seen: inout Set<FileKey>, rootReal: String) {
         let listing = dup(frame.descriptor)
         guard listing >= 0, let folder = fdopendir(listing) else {
             if listing >= 0 { close(listing) }
@@ -229,7 +224,7 @@ public struct FileCollector {
                     continue
                 }
                 // Inside the tree, the target is linted (or walked) under its own name, once; a
-                // folder outside is walked only when asked, `visited` stopping loops.
+                // folder outside is walked only when asked, `visitedFolders` stopping loops.
                 if !leavesTree { continue }
                 if mode == S_IFDIR {
                     frame.subfolders.append((name, true))
@@ -314,14 +309,19 @@ public struct FileCollector {
         return stat(path, &info) == 0 ? Int(info.st_size) : 0
     }
 
-    /// The same for a path given as bytes (a name that need not be UTF-8).
+    /// A regular file's bytes, by a path given as bytes (a name need not be UTF-8).
     public static func read(fileSystemPath bytes: [UInt8], displayPath: String) -> Result<[UInt8], InputError> {
         let descriptor = withCString(bytes) { open($0, O_RDONLY | O_NONBLOCK | O_CLOEXEC) }
         guard descriptor >= 0 else { return .failure(.unreadable(path: displayPath, reason: String(cString: strerror(errno)))) }
         defer { close(descriptor) }
+        // Opened without blocking, then checked: a FIFO or device is refused, never waited on,
+        // and nothing can be swapped in between a check and the open.
         var info = stat()
-        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
-            return .failure(.unreadable(path: displayPath, reason: "not a regular file"))
+        guard fstat(descriptor, &info) == 0 else { return .failure(.unreadable(path: displayPath, reason: String(cString: strerror(errno)))) }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: return .failure(.unreadable(path: displayPath, reason: "is a folder"))
+        default: return .failure(.unreadable(path: displayPath, reason: "not a regular file"))
         }
         switch readAll(descriptor) {
         case .success(let bytes): return .success(bytes)
@@ -361,19 +361,7 @@ public struct FileCollector {
 
     /// Reads a regular file's bytes; a reason when it cannot.
     public static func read(_ path: String) -> Result<[UInt8], InputError> {
-        switch fileType(path) {
-        case .missing(let reason): return .failure(.unreadable(path: path, reason: reason))
-        case .directory: return .failure(.unreadable(path: path, reason: "is a folder"))
-        case .other: return .failure(.unreadable(path: path, reason: "not a regular file"))
-        case .regular: break
-        }
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return .failure(.unreadable(path: path, reason: String(cString: strerror(errno)))) }
-        defer { close(descriptor) }
-        switch readAll(descriptor) {
-        case .success(let bytes): return .success(bytes)
-        case .failure(let error): return .failure(.unreadable(path: path, reason: error.reason))
-        }
+        read(fileSystemPath: Array(path.utf8), displayPath: path)
     }
 
     public struct ReadError: Error {

@@ -73,6 +73,9 @@ public struct LintOutcome: Sendable {
     public var rules: [RuleDescription]
     /// `fail_on` from the configuration that governs the working directory, if it sets one.
     public var configuredFailOn: FailLevel?
+    /// The findings cap in force for the working folder (`--max-findings-per-rule`, else its
+    /// configuration's, else the default), for callers that cap after their own filtering.
+    public var maxFindingsPerRule: Int = Linter.defaultMaxFindingsPerRule
     /// How many files were read and linted (not counting those that could not be).
     public var lintedFiles: Int = 0
     /// Temporary files of interrupted edlint runs found while walking (see `SafeWrite`).
@@ -185,7 +188,11 @@ public final class LintSession {
         var collection = collector.collectAll(request.paths, standardInputName: request.standardInputName)
         for (index, provided) in request.providedFiles.enumerated() {
             let absolute = FileCollector.absolute(collector.onDisk(provided.path))
-            if request.forceExclude, !collector.admits(absolute) { continue }
+            // The same selection as a folder walk: configuration include/exclude, and no hidden
+            // or skipped folders (a staged .github/ or node_modules/ file is not prose).
+            let components = provided.path.split(separator: "/").map(String.init)
+            if components.contains(where: { ($0.hasPrefix(".") && $0 != "..") || FileCollector.skippedFolders.contains($0) }) { continue }
+            if !collector.admits(absolute) { continue }
             guard let format = DocumentFormat.forPath(provided.path) else {
                 collection.problems.append(.unsupportedFormat(path: provided.path))
                 continue
@@ -251,6 +258,7 @@ public final class LintSession {
         reports += linted
         return LintOutcome(
             reports: reports, rules: ranRules.values.sorted { $0.id < $1.id }, configuredFailOn: cwdConfiguration.failOn,
+            maxFindingsPerRule: cwdConfiguration.maxFindingsPerRule ?? Linter.defaultMaxFindingsPerRule,
             lintedFiles: linted.filter { report in !report.diagnostics.contains { ToolDiagnostics.fileNotRead.contains($0.ruleID) } }.count,
             staleTemporaries: collection.staleTemporaries,
             pathsNotUTF8: Set(targets.filter { $0.fileSystemPath != nil }.map(\.displayPath)))

@@ -155,7 +155,7 @@ public struct Linter: Sendable {
     /// Keeps the first `limit` findings of each rule (in report order) and puts one finding in
     /// place of the rest, at the first one dropped, with the most severe severity among them (so
     /// the exit status is what it would have been).
-    static func capped(_ diagnostics: [Diagnostic], perRule limit: Int) -> [Diagnostic] {
+    public static func capped(_ diagnostics: [Diagnostic], perRule limit: Int) -> [Diagnostic] {
         guard limit > 0, diagnostics.count > limit else { return diagnostics }
         var counts: [String: Int] = [:]
         for diagnostic in diagnostics { counts[diagnostic.ruleID, default: 0] += 1 }
@@ -273,7 +273,8 @@ public struct Linter: Sendable {
             let diagnostic = ToolDiagnostics.diagnostic(for: error)
             return FileReport(
                 source: SourceFile(path: path, bytes: bytes),
-                diagnostics: diagnostic.severity >= minSeverity ? [diagnostic] : [])
+                // Never hidden by --min-severity: a file that was not checked must not look clean.
+                diagnostics: [diagnostic])
         }
     }
 

@@ -162,9 +162,9 @@ public enum SafeWrite {
     private static func setCurrentTemporary(_ path: String?) {
         currentLock.lock()
         defer { currentLock.unlock() }
-        let old = currentTemporary
+        // The old string is not freed: a signal handler may be reading it at this moment. One
+        // short path per file written is all that is kept.
         currentTemporary = path.map { strdup($0) } ?? nil
-        free(old)
     }
 
     /// For a signal handler: unlinks the temporary being written (async-signal-safe).
