@@ -124,8 +124,9 @@ struct Check: ParsableCommand {
             followSymlinks: followSymlinks, crossFile: crossFile)
         request.forceExclude = forceExclude
         // With a baseline or --changed-since the cap comes after them (capAfterFiltering): what
-        // they hide must not count against it, and what they keep must not be cut unseen.
-        let capAfterFiltering = baseline != nil || changedSince != nil
+        // they hide must not count against it, and what they keep must not be cut unseen. A
+        // baseline being written records every finding, uncapped.
+        let capAfterFiltering = baseline != nil || changedSince != nil || writeBaseline != nil
         request.maxFindingsPerRule = capAfterFiltering ? 0 : maxFindingsPerRule
         let progressLine = ProgressLine.wanted(humanFormat: format == .human && outputFile == nil) ? ProgressLine() : nil
         if let progressLine { request.progress = { progressLine.update(done: $0, total: $1) } }

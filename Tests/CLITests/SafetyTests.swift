@@ -550,3 +550,43 @@ struct SafetyTests {
         #expect(stdin.status == 1 && stdin.stdout.contains("edlint.unsupported-format"))
     }
 }
+
+/// Review follow-ups: paths where a run could look clean without having checked everything.
+struct NeverCleanUncheckedTests {
+    func run(_ arguments: [String], files: [String: [UInt8]]) throws -> (ProcessResult, URL) {
+        let binary = try #require(Fixtures.edlintBinary)
+        let root = Fixtures.temporaryDirectory("edlint-unchecked")
+        try Fixtures.write([".git/HEAD": "ref: refs/heads/main\n"], in: root)
+        for (name, bytes) in files { try Data(bytes).write(to: root.appendingPathComponent(name)) }
+        return (try Run.process(binary, arguments + ["--color", "never"], in: root, timeout: 60), root)
+    }
+
+    @Test func aFileNotReadIsReportedWhateverTheMinimumSeverity() throws {
+        let (result, root) = try run(["bin.md", "--min-severity", "error"], files: ["bin.md": [0x41, 0x00, 0x42]])
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(result.stdout.contains("[edlint.binary-file]"), "\(result.stdout)")
+        #expect(!result.stdout.contains("All clear"))
+        #expect(result.stderr.contains("no file was linted"))
+    }
+
+    @Test func nothingLintedIsNotAllClear() throws {
+        let (result, root) = try run(["."], files: ["image.png": [0x89, 0x50]])
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(result.status == 0)
+        #expect(!result.stdout.contains("All clear") && result.stdout.contains("Nothing was linted"), "\(result.stdout)")
+    }
+
+    @Test func theCapCountsOnlyWhatABaselineLeaves() throws {
+        let old = (1...400).map { "Studies show old claim \($0) holds.\n" }.joined(separator: "\n")
+        let (record, root) = try run(["a.md", "--write-baseline", "base.json"], files: ["a.md": Array(old.utf8)])
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(record.status == 0, "\(record.stderr)")
+        #expect(record.stderr.contains("recorded 400 findings"), "\(record.stderr)")  // all, not the capped 300
+        let binary = try #require(Fixtures.edlintBinary)
+        let clean = try Run.process(binary, ["a.md", "--baseline", "base.json", "--color", "never"], in: root, timeout: 60)
+        #expect(clean.status == 0, "\(clean.stdout.suffix(400))")  // every old finding hidden, the summary included
+        try Data((old + "\nStudies show a new claim.\n").utf8).write(to: root.appendingPathComponent("a.md"))
+        let fresh = try Run.process(binary, ["a.md", "--baseline", "base.json", "--color", "never"], in: root, timeout: 60)
+        #expect(fresh.status == 1 && fresh.stdout.contains("a new claim"), "\(fresh.stdout.suffix(400))")
+    }
+}
