@@ -2,7 +2,7 @@ import EdLintCore
 
 /// Output for people, in the style of ruff and rustc: `path:line:col: severity [rule] message`,
 /// the source line with the span underlined, related locations as notes, and a summary.
-public struct HumanReporter: Reporter {
+public struct HumanReporter: Reporter, Sendable {
     public var color: Bool
     public var showSummary: Bool
     public var showStatistics: Bool
@@ -18,20 +18,46 @@ public struct HumanReporter: Reporter {
 
     public func render(_ report: Report) -> String { collected { write(report, to: $0) } }
 
-    /// File by file, as it is made.
+    /// File by file, as it is made: each file's own findings in run order, then the findings
+    /// that compare files (known only once every file is linted), then the summary. A run that
+    /// prints files as they finish (`writeFindings(of:in:to:)`, then `writeEnd`) prints the same.
     public func write(_ report: Report, to sink: (String) -> Void) {
-        let style = Styler(enabled: color)
-        // `--statistics`: the table is the report (ruff's convention), not an appendix to it.
-        for file in report.files where !file.diagnostics.isEmpty && !showStatistics {
-            var output = ""
-            for diagnostic in file.diagnostics {
-                output += render(diagnostic, in: file.source, report: report, style: style)
-                output += "\n"
+        for file in report.files { writeFindings(of: file, in: report, to: sink) }
+        writeEnd(report, to: sink)
+    }
+
+    /// One file's findings, except those of rules that compare files.
+    public func writeFindings(of file: FileReport, in report: Report, to sink: (String) -> Void) {
+        write(file.diagnostics, of: file, in: report, excludingRules: Set(report.rules.filter(\.comparesFiles).map(\.id)), to: sink)
+    }
+
+    /// The end of the report: findings of rules that compare files, file by file, then the
+    /// statistics table and the summary line.
+    public func writeEnd(_ report: Report, to sink: (String) -> Void) {
+        let comparing = Set(report.rules.filter(\.comparesFiles).map(\.id))
+        if !comparing.isEmpty {
+            for file in report.files {
+                write(file.diagnostics.filter { comparing.contains($0.ruleID) }, of: file, in: report, excludingRules: [], to: sink)
             }
-            sink(output)
         }
+        let style = Styler(enabled: color)
         if showStatistics { sink(statistics(report, style: style)) }
         if showSummary { sink(summary(report, style: style)) }
+    }
+
+    private func write(
+        _ diagnostics: [Diagnostic], of file: FileReport, in report: Report, excludingRules excluded: Set<String>,
+        to sink: (String) -> Void
+    ) {
+        // `--statistics`: the table is the report (ruff's convention), not an appendix to it.
+        guard !showStatistics else { return }
+        let style = Styler(enabled: color)
+        var output = ""
+        for diagnostic in diagnostics where !excluded.contains(diagnostic.ruleID) {
+            output += render(diagnostic, in: file.source, report: report, style: style)
+            output += "\n"
+        }
+        if !output.isEmpty { sink(output) }
     }
 
     func render(_ diagnostic: Diagnostic, in source: SourceFile, report: Report, style: Styler) -> String {

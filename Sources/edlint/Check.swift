@@ -131,6 +131,22 @@ struct Check: ParsableCommand {
         let progressLine = ProgressLine.wanted(humanFormat: format == .human && outputFile == nil) ? ProgressLine() : nil
         if let progressLine { request.progress = { progressLine.update(done: $0, total: $1) } }
         defer { progressLine?.finish() }
+        // Human output on standard output is printed as files finish, in run order (what comes
+        // only at the end — findings across files, the summary — follows). Not when the report
+        // depends on every file (--fix, --diff) or on filtering after the run (a baseline,
+        // --changed-since, whose findings cap comes after them).
+        let streaming = format == .human && outputFile == nil && !fix && !diff && !capAfterFiltering
+        let humanReporter = HumanReporter(color: useColor(), showSummary: !quiet, showStatistics: statistics, frameWidth: Self.frameWidth())
+        if streaming {
+            request.onFileReport = { file in
+                var piece = ""
+                humanReporter.writeFindings(of: file, in: Report(files: [file], rules: []), to: { piece += $0 })
+                guard !piece.isEmpty else { return }
+                progressLine?.finish()  // redrawn at the next file
+                Console.write(piece)
+                Console.output.flush()
+            }
+        }
         if staged {
             request.paths = []
             request.providedFiles = try Git.stagedFiles()
@@ -220,8 +236,7 @@ struct Check: ParsableCommand {
         let report = Report(files: reports, rules: outcome.rules)
         let reporter: any Reporter
         switch format {
-        case .human:
-            reporter = HumanReporter(color: useColor(), showSummary: !quiet, showStatistics: statistics, frameWidth: Self.frameWidth())
+        case .human: reporter = humanReporter
         case .json: reporter = JSONReporter()
         case .sarif: reporter = SARIFReporter(basePath: FileCollector.absolute(basePath ?? TrustedFile.repositoryRoot(of: FileManager.default.currentDirectoryPath) ?? "."))
         case .github: reporter = GitHubReporter(basePath: FileCollector.absolute(basePath ?? TrustedFile.repositoryRoot(of: FileManager.default.currentDirectoryPath) ?? "."))
@@ -239,6 +254,9 @@ struct Check: ParsableCommand {
                 printError("edlint: --output-file: \(error)")
                 throw ExitCode(Exit.error)
             }
+        } else if streaming {
+            humanReporter.writeEnd(report, to: { Console.write($0) })
+            try Console.finish()
         } else {
             reporter.write(report, to: { Console.write($0) })
             try Console.finish()

@@ -88,6 +88,28 @@ struct CrossFileTests {
         #expect(one.stdout.contains("repetition.cross-file"))
     }
 
+    /// Human output printed as files finish (standard output) is the report written whole
+    /// (--output-file): each file's own findings in run order, then the findings across files,
+    /// then the summary — whatever the threads.
+    @Test func humanOutputStreamedIsTheReportWrittenWhole() throws {
+        let folder = try Self.corpus(count: 12)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "Studies show the pier is the best in the region.\n".write(
+            to: folder.appendingPathComponent("news/005.md"), atomically: true, encoding: .utf8)
+        let binary = try #require(Fixtures.edlintBinary)
+        let whole = Fixtures.temporaryDirectory("edlint-whole").appendingPathComponent("report.txt")
+        defer { try? FileManager.default.removeItem(at: whole.deletingLastPathComponent()) }
+        let streamed = try Run.process(binary, [".", "--jobs", "2", "--fail-on", "never"], in: folder, timeout: 60)
+        let written = try Run.process(binary, [".", "--jobs", "1", "--fail-on", "never", "--output-file", whole.path], in: folder, timeout: 60)
+        #expect(streamed.status == 0 && written.status == 0, "\(streamed.stderr)\(written.stderr)")
+        #expect(streamed.stdout == (try String(contentsOf: whole, encoding: .utf8)))
+        // The in-file finding of news/005.md comes before every cross-file finding, the summary last.
+        let claim = try #require(streamed.stdout.range(of: "news/005.md:1:1: warning [unsupported-claim"))
+        let firstCrossFile = try #require(streamed.stdout.range(of: "[repetition.cross-file]"))
+        #expect(claim.lowerBound < firstCrossFile.lowerBound)
+        #expect(streamed.stdout.split(separator: "\n").last?.hasPrefix("Found ") == true)
+    }
+
     @Test func sarifRelatedLocationNamesTheOtherFile() throws {
         let folder = try Self.corpus(count: 2)
         defer { try? FileManager.default.removeItem(at: folder) }

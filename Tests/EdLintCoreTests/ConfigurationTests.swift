@@ -178,6 +178,47 @@ struct LintSessionTests {
         #expect(serial.reports.map(\.diagnostics) == parallel.reports.map(\.diagnostics))
         #expect(serial.summary.diagnostics == 60)
     }
+
+    /// `onFileReport` hands each file over in run order while the run is still going (so the
+    /// CLI prints as files finish): missing paths first, then the files, never out of order
+    /// whatever the threads, each before the run's last file is done.
+    @Test(arguments: [1, 2, 4])
+    func reportsAreHandedOverInOrderWhileTheRunGoes(jobs: Int) throws {
+        let root = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        var files: [String: String] = [".git/HEAD": "x"]
+        for index in 0..<12 { files["f\(index).md"] = "Para \(index). Studies show it.\n\nRelated Posts\n" }
+        try Fixtures.write(files, in: root)
+        let events = EventLog()
+        var request = LintRequest(paths: ["missing.md", "."], jobs: jobs, workingDirectory: root.path)
+        request.onFileReport = { events.add("report \($0.path) \($0.diagnostics.count)") }
+        request.progress = { done, total in events.add("progress \(done)/\(total)") }
+        let outcome = try LintSession(builtinRules: TestLint.builtinRules(), request: request).run()
+        let delivered = events.entries.filter { $0.hasPrefix("report ") }
+        #expect(delivered == outcome.reports.map { "report \($0.path) \($0.diagnostics.count)" })
+        #expect(delivered.first == "report missing.md 1")
+        let firstFile = try #require(events.entries.firstIndex { $0.hasPrefix("report f") || $0.hasPrefix("report ./f") })
+        let lastProgress = try #require(events.entries.lastIndex(of: "progress 12/12"))
+        #expect(firstFile < lastProgress, "the first file is handed over before the last one is linted")
+    }
+}
+
+/// Events recorded from several threads, in the order they happened.
+private final class EventLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var recorded: [String] = []
+
+    func add(_ event: String) {
+        lock.lock()
+        recorded.append(event)
+        lock.unlock()
+    }
+
+    var entries: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return recorded
+    }
 }
 
 struct ConfigurationExampleTests {

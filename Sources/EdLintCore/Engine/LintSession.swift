@@ -37,6 +37,12 @@ public struct LintRequest: Sendable {
     public var forceExclude = false
     /// Called from any thread after each file is linted, with (files done, files in all).
     public var progress: (@Sendable (Int, Int) -> Void)?
+    /// Called with each file's report in run order (files that could not be found first, then
+    /// the files as the outcome lists them), as soon as that file and every one before it are
+    /// linted, so a caller can print results while the rest are still being linted. The report
+    /// holds the file's own findings; cross-file findings exist only once all files are done,
+    /// and are in the outcome. Calls never overlap.
+    public var onFileReport: (@Sendable (FileReport) -> Void)?
     /// `--max-findings-per-rule` (nil: the configuration's, else `Linter.defaultMaxFindingsPerRule`).
     public var maxFindingsPerRule: Int?
     /// Files given by content rather than read from disk (`--staged`: the index's version), by
@@ -216,6 +222,10 @@ public final class LintSession {
         let providedFiles = request.providedFiles.map(\.bytes)
         let progress = request.progress
         let done = Counter()
+        let inOrder = request.onFileReport.map { InOrderDelivery(deliver: $0) }
+        if let deliver = request.onFileReport {
+            for problem in problems { deliver(Linter.unreadable(path: problem.path, error: problem)) }
+        }
         let crossFile = request.crossFile ?? request.paths.contains { $0 != "-" && FileCollector.isDirectory(collector.onDisk($0)) }
         @Sendable func lint(_ index: Int, threads: Int) {
             let target = targets[index]
@@ -237,6 +247,7 @@ public final class LintSession {
                 }
             }
             results.set(index, report)
+            inOrder?.finished(index, report)  // before the progress line is drawn again
             if let progress { progress(done.increment(), targets.count) }
         }
         // Big files (1 MB or more) one at a time, each with every core running its rules side by
@@ -309,6 +320,30 @@ private final class Counter: @unchecked Sendable {
         defer { lock.unlock() }
         value += 1
         return value
+    }
+}
+
+/// Hands reports to a caller in index order as they become available: a report that finishes
+/// early waits until every report before it has been handed over.
+private final class InOrderDelivery: @unchecked Sendable {
+    private let lock = NSLock()
+    private var waiting: [Int: FileReport] = [:]
+    private var next = 0
+    private let deliver: @Sendable (FileReport) -> Void
+
+    init(deliver: @escaping @Sendable (FileReport) -> Void) { self.deliver = deliver }
+
+    func finished(_ index: Int, _ report: FileReport) {
+        lock.lock()
+        defer { lock.unlock() }
+        var stripped = report
+        stripped.crossFileSummaries = [:]
+        waiting[index] = stripped
+        // Delivered under the lock: calls never overlap and never reorder.
+        while let ready = waiting.removeValue(forKey: next) {
+            deliver(ready)
+            next += 1
+        }
     }
 }
 

@@ -52,11 +52,16 @@ public struct RuleDescription: Sendable {
     public var options: [RuleOptionSpec]
     /// Where the rule comes from: `built-in` or a rule file's path.
     public var origin: String
+    /// The rule compares the run's files with each other (a `CrossFileRule`): its findings are
+    /// known only when every file is linted, so the human report lists them after the rest.
+    public var comparesFiles: Bool
 
     public init(
         id: String, category: Category, defaultSeverity: Severity, summary: String, rationale: String,
-        validExamples: [String], invalidExamples: [String], options: [RuleOptionSpec] = [], origin: String = "built-in"
+        validExamples: [String], invalidExamples: [String], options: [RuleOptionSpec] = [], origin: String = "built-in",
+        comparesFiles: Bool = false
     ) {
+        self.comparesFiles = comparesFiles
         self.id = id
         self.category = category
         self.defaultSeverity = defaultSeverity

@@ -31,7 +31,8 @@ struct CrossFileRepetitionRule: CrossFileRule {
             "Sign up to our newsletter for the best of the week's stories, delivered every Friday.\n\n<<< next file >>>\n\n↓Sign up to our newsletter for the best of the week's stories, delivered every Friday.\n\n<<< next file >>>\n\n↓Sign up to our newsletter for the best of this week's stories, delivered every Friday!",
         ],
         options: ShingleOptions.specs(
-            threshold: RepeatedParagraphRule.defaultThreshold, minimumWords: RepeatedParagraphRule.defaultMinimumWords, unit: "paragraph"))
+            threshold: RepeatedParagraphRule.defaultThreshold, minimumWords: RepeatedParagraphRule.defaultMinimumWords, unit: "paragraph"),
+        comparesFiles: true)
 
     /// What is kept of a document: each comparable paragraph's place and shingles.
     struct Summary: Sendable {
