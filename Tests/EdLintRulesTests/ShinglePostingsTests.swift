@@ -4,7 +4,7 @@ import Testing
 /// The flat posting index behind the near-verbatim detectors.
 struct ShinglePostingsTests {
     @Test func keepsEveryPostingThroughGrowthInOrder() {
-        var index = ShinglePostings(expectedKeys: 1)
+        var index = ShinglePostings()
         // 5,000 keys (forcing several rehashes), key k held by items k, k+1, k+2; one key is 0.
         for key in 0..<5_000 {
             for item in key..<(key + 3) { index.add(UInt64(key) &* 0x9E37_79B9_7F4A_7C15, item: item) }
@@ -28,6 +28,25 @@ struct ShinglePostingsTests {
         var missing: [Int] = []
         index.forEachEarliestItem(holding: 123_456_789, limit: 5) { missing.append($0) }
         #expect(missing.isEmpty)
+    }
+
+    /// A slot's posting count saturates (it shares a word with the hash): a shingle held by
+    /// more items than that is still skipped by `forEachItem` and still listed in full, in
+    /// order, by `forEachEarliestItem`; hashes equal in their top 56 bits share a slot.
+    @Test func countsSaturateWithoutLosingPostings() {
+        var index = ShinglePostings()
+        let busy: UInt64 = 0xDEAD_BEEF_0000_1234
+        for item in 0..<300 { index.add(busy, item: item) }
+        index.add(0x0123_4567_89AB_CD00, item: 7)
+        var skipped: [Int] = []
+        index.forEachItem(holding: busy, limit: 64) { skipped.append($0) }
+        #expect(skipped.isEmpty)
+        var listed: [Int] = []
+        index.forEachEarliestItem(holding: busy, limit: 1_000) { listed.append($0) }
+        #expect(listed == Array(0..<300))
+        var alone: [Int] = []
+        index.forEachItem(holding: 0x0123_4567_89AB_CDFF, limit: 64) { alone.append($0) }
+        #expect(alone == [7])
     }
 
     @Test func shinglesIgnoreCaseAndPossessivesButNotOrder() {

@@ -149,7 +149,7 @@ enum RepeatedBlocks {
         guard comparable.count >= 2 else { return [] }
         let byBlock = Shingles.ofBlocks(in: document, minimumWords: minimumWords)
         let shingled = comparable.compactMap { block in byBlock[block.index].map { (block: block.index, shingles: $0) } }
-        var index = ShinglePostings(expectedKeys: shingled.reduce(0) { $0 + $1.shingles.hashes.count })
+        var index = ShinglePostings()
         var pairs: [Pair] = []
         for (position, entry) in shingled.enumerated() {
             // Positions follow the blocks, so ties going to the lowest position go to the earliest block.

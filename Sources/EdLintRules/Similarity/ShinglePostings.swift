@@ -6,11 +6,18 @@
 /// flat list chained per hash, and hashes live in an open-addressing table probed linearly (the
 /// keys are already uniform 64-bit hashes, so they index the table directly).
 struct ShinglePostings {
+    /// 16 bytes: the hash's top 56 bits and a saturating count of its postings share one word
+    /// (a table slot per distinct shingle is most of the index's memory on a large document).
     private struct Slot {
-        var key: UInt64 = 0  // 0: empty (a real hash of 0 is stored as 1)
+        var keyAndCount: UInt64 = 0  // 0: empty
         var first: Int32 = -1  // oldest posting
         var last: Int32 = -1  // newest posting
-        var count: Int32 = 0
+
+        static let countMask: UInt64 = 0xFF
+        var key: UInt64 { keyAndCount & ~Self.countMask }
+        /// Postings of this hash, saturating at 255 (more than any `limit` asked for).
+        var count: Int { Int(keyAndCount & Self.countMask) }
+        mutating func countOne() { if count < 255 { keyAndCount += 1 } }
     }
 
     private var slots: [Slot]
@@ -20,20 +27,25 @@ struct ShinglePostings {
     private var items: [Int32] = []
     private var next: [Int32] = []
 
-    init(expectedKeys: Int = 1_024) {
-        var capacity = 16
-        while capacity * 3 < expectedKeys * 4 { capacity <<= 1 }
-        slots = Array(repeating: Slot(), count: capacity)
-        mask = capacity - 1
+    /// The table starts small and doubles as distinct hashes arrive: sized from the number of
+    /// postings it would be oversized by the repeats it exists to find (a file pasted sixteen
+    /// times has a sixteenth as many distinct shingles as postings).
+    init() {
+        slots = Array(repeating: Slot(), count: 1_024)
+        mask = slots.count - 1
+    }
+
+    /// The stored form of a hash: its top 56 bits (never 0: 0 marks an empty slot).
+    @inline(__always)
+    private static func key(_ hash: UInt64) -> UInt64 {
+        let key = hash & ~Slot.countMask
+        return key == 0 ? Slot.countMask + 1 : key
     }
 
     @inline(__always)
-    private static func key(_ hash: UInt64) -> UInt64 { hash == 0 ? 1 : hash }
-
-    @inline(__always)
     private func slotIndex(of key: UInt64) -> Int {
-        var index = Int(truncatingIfNeeded: key >> 7) & mask
-        while slots[index].key != 0 && slots[index].key != key { index = (index + 1) & mask }
+        var index = Int(truncatingIfNeeded: key >> 8) & mask
+        while slots[index].keyAndCount != 0 && slots[index].key != key { index = (index + 1) & mask }
         return index
     }
 
@@ -42,8 +54,8 @@ struct ShinglePostings {
         if (used + 1) * 4 > slots.count * 3 { grow() }  // at most three quarters full
         let key = Self.key(hash)
         let index = slotIndex(of: key)
-        if slots[index].key == 0 {
-            slots[index].key = key
+        if slots[index].keyAndCount == 0 {
+            slots[index].keyAndCount = key
             used += 1
         }
         let posting = Int32(truncatingIfNeeded: items.count)
@@ -51,14 +63,15 @@ struct ShinglePostings {
         next.append(-1)
         if slots[index].last >= 0 { next[Int(slots[index].last)] = posting } else { slots[index].first = posting }
         slots[index].last = posting
-        slots[index].count += 1
+        slots[index].countOne()
     }
 
     /// Calls `body` with every item holding `hash`, unless more than `limit` do (a shingle found
-    /// in very many items says little about which pair repeats).
+    /// in very many items says little about which pair repeats). Counts saturate, so a limit
+    /// above 254 acts as 254.
     func forEachItem(holding hash: UInt64, limit: Int, _ body: (Int) -> Void) {
         let slot = slots[slotIndex(of: Self.key(hash))]
-        guard slot.count > 0, Int(slot.count) <= limit else { return }
+        guard slot.count > 0, slot.count <= min(limit, 254) else { return }
         var posting = slot.first
         while posting >= 0 {
             body(Int(items[Int(posting)]))
@@ -98,6 +111,6 @@ struct ShinglePostings {
         let old = slots
         slots = Array(repeating: Slot(), count: old.count * 2)
         mask = slots.count - 1
-        for slot in old where slot.key != 0 { slots[slotIndex(of: slot.key)] = slot }
+        for slot in old where slot.keyAndCount != 0 { slots[slotIndex(of: slot.key)] = slot }
     }
 }
