@@ -20,6 +20,34 @@ struct DetectorTests {
         #expect(diagnostics.map(\.category) == [.boilerplate, .unsupportedClaim])
     }
 
+    /// "Not the same pair twice" follows what repetition.paragraph reported in this run, not its
+    /// defaults: off, ignored or stricter, the repeated paragraph is still reported (sentence by
+    /// sentence, or as a paraphrase); at defaults it is reported once, by repetition.paragraph.
+    @Test(arguments: [
+        ("", [String]()), ("rules:\n  repetition.paragraph: off\n", []), ("", ["repetition.paragraph"]),
+        ("rules:\n  repetition.paragraph:\n    options:\n      threshold: 0.9\n", []),
+    ])
+    func aRepeatedParagraphIsReportedByExactlyOneRule(configuration: String, ignore: [String]) throws {
+        let first = "The harbour reopened to ferries on Tuesday after six weeks of repairs to the main pier. "
+            + "Passengers queued from dawn, and the first boat left for the islands at seven o'clock."
+        let again = "The harbour reopened to ferries on Tuesday after six weeks of repairs on the main pier. "
+            + "Passengers queued from dawn, and the first boat left for the islands at eight o'clock."
+        let text = "\(first)\n\nThe council will review the pier's budget in the spring.\n\n\(again)\n"
+        let later = text.utf8.count - again.utf8.count - 1  // where the repeat starts
+        let duplicates = try TestLint.diagnostics(text, configuration: configuration, ignore: ignore)
+            .filter { $0.category == .repetition || $0.category == .paraphrase }
+        let paragraphRuleOn = configuration.isEmpty && ignore.isEmpty
+        if paragraphRuleOn {
+            #expect(duplicates.map(\.ruleID) == ["repetition.paragraph"])
+        } else {
+            #expect(!duplicates.isEmpty, "the repeat must not go unreported")
+            #expect(duplicates.allSatisfy { $0.ruleID != "repetition.paragraph" })
+            // One report per repeat: either the sentences or the paragraph, never both.
+            #expect(Set(duplicates.map(\.ruleID)).count == 1, "\(duplicates.map(\.ruleID))")
+        }
+        #expect(duplicates.allSatisfy { $0.range.lowerBound >= later && $0.related.first?.range.upperBound ?? .max <= first.utf8.count })
+    }
+
     @Test func paraphraseReportsTheLaterParagraphWithTheEarlierAsRelated() throws {
         let text = """
             The visit by the delegation to Moscow signifies a significant step in diplomatic attempts to resolve the crisis. Although the specifics of the agenda have not been revealed, discussions are anticipated to center on reducing conflict and providing humanitarian assistance.

@@ -16,4 +16,12 @@ public enum TestLint {
         let linter = Linter(rules: active)
         return linter.lint(path: path, bytes: Array(text.utf8), format: format).diagnostics
     }
+
+    /// The same under a `.linterrc` given as text, and `--ignore`.
+    public static func diagnostics(_ text: String, configuration: String, ignore: [String] = []) throws -> [Diagnostic] {
+        let registry = try RuleRegistry(rules: try BuiltinRules.load())
+        let parsed = try Configuration.parse(configuration, path: "/test/.linterrc", directory: "/test")
+        let active = try RuleResolver.resolve(registry: registry, configuration: parsed, selection: RuleSelection(ignore: ignore))
+        return Linter(rules: active).lint(path: "test.md", bytes: Array(text.utf8), format: .markdown).diagnostics
+    }
 }

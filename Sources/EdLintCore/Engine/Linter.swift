@@ -18,21 +18,12 @@ public struct FileReport: Sendable {
     public var path: String { source.path }
 }
 
-/// Each rule's findings, filled by whichever thread ran it; handed out one rule at a time.
+/// Each rule's findings, filled by whichever thread ran it.
 private final class RuleOutcomes: @unchecked Sendable {
     private let lock = NSLock()
-    private var next = 0
     private var slots: [[Diagnostic]]
 
     init(count: Int) { slots = Array(repeating: [], count: count) }
-
-    func claim() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard next < slots.count else { return nil }
-        next += 1
-        return next - 1
-    }
 
     func set(_ index: Int, _ diagnostics: [Diagnostic]) {
         lock.lock()
@@ -45,6 +36,103 @@ private final class RuleOutcomes: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return slots.flatMap { $0 }
+    }
+}
+
+/// In what order a document's rules run: a rule that defers to others (`defersTo`) after them,
+/// and rules on such a chain first (the paraphrase detector, the dearest, waits on two others).
+struct RulePlan {
+    /// For each rule, the rules it waits for (a deferral that would loop is ignored).
+    let waitsFor: [[Int]]
+    /// Every rule, each after those it waits for.
+    let order: [Int]
+
+    init(_ rules: [ActiveRule]) {
+        let position = Dictionary(rules.enumerated().map { ($1.context.ruleID, $0) }, uniquingKeysWith: { first, _ in first })
+        let named = rules.map { $0.rule.description.defersTo.compactMap { position[$0] } }
+        // What each rule reaches through deferrals; a deferral to a rule that reaches back
+        // (a loop) is ignored.
+        var reaches = named.map(Set.init)
+        for _ in rules.indices {
+            var changed = false
+            for index in rules.indices {
+                let further = reaches[index].reduce(into: reaches[index]) { $0.formUnion(reaches[$1]) }
+                if further.count != reaches[index].count {
+                    reaches[index] = further
+                    changed = true
+                }
+            }
+            if !changed { break }
+        }
+        let waitsFor = rules.indices.map { index in named[index].filter { $0 != index && !reaches[$0].contains(index) } }
+        // Longest chain of waits, to order the rules.
+        var level = Array(repeating: 0, count: rules.count)
+        for _ in rules.indices {
+            var changed = false
+            for index in rules.indices {
+                for other in waitsFor[index] where level[other] + 1 > level[index] {
+                    level[index] = level[other] + 1
+                    changed = true
+                }
+            }
+            if !changed { break }
+        }
+        let onChain = Set(waitsFor.indices.filter { !waitsFor[$0].isEmpty } + waitsFor.flatMap { $0 })
+        self.waitsFor = waitsFor
+        order = rules.indices.sorted { a, b in
+            let key = { (index: Int) in (onChain.contains(index) ? 0 : 1, level[index], index) }
+            return key(a) < key(b)
+        }
+    }
+}
+
+/// Hands a document's rules to worker threads in plan order, each once every rule it waits for
+/// has finished.
+private final class RuleScheduler: @unchecked Sendable {
+    private let condition = NSCondition()
+    private let plan: RulePlan
+    private var claimed: Set<Int> = []
+    private var done: Set<Int> = []
+
+    init(_ plan: RulePlan) { self.plan = plan }
+
+    /// The next rule that can run, waiting while all that remain wait for others; nil when none remain.
+    func next() -> Int? {
+        condition.lock()
+        defer { condition.unlock() }
+        while true {
+            if claimed.count == plan.order.count { return nil }
+            if let ready = plan.order.first(where: { !claimed.contains($0) && plan.waitsFor[$0].allSatisfy(done.contains) }) {
+                claimed.insert(ready)
+                return ready
+            }
+            condition.wait()
+        }
+    }
+
+    func finished(_ index: Int) {
+        condition.lock()
+        done.insert(index)
+        condition.broadcast()
+        condition.unlock()
+    }
+}
+
+/// What the rules others defer to reported in one document, by rule id.
+private final class ReportedFindings: @unchecked Sendable {
+    private let lock = NSLock()
+    private var byRule: [String: [Diagnostic]] = [:]
+
+    func set(_ ruleID: String, _ findings: [Diagnostic]) {
+        lock.lock()
+        byRule[ruleID] = findings
+        lock.unlock()
+    }
+
+    func findings(of ruleIDs: [String]) -> [Diagnostic] {
+        lock.lock()
+        defer { lock.unlock() }
+        return ruleIDs.flatMap { byRule[$0] ?? [] }
     }
 }
 
@@ -100,11 +188,22 @@ public struct Linter: Sendable {
         let outcomes = RuleOutcomes(count: rules.count)
         let suppressions = Suppressions.of(document)
         let unusedByRule = UnusedDirectives(count: rules.count)
+        let plan = RulePlan(rules)
+        let deferredTo = Set(plan.waitsFor.flatMap { $0 }.map { rules[$0].context.ruleID })
+        let reported = ReportedFindings()
         // Each rule's findings are filtered (suppressions, minimum severity) and, where no later
         // step can remove one, cut at the cap as soon as the rule is done: a file of one word
         // repeated a million times then never holds a million findings at once.
         @Sendable func finish(_ index: Int) -> [Diagnostic] {
-            let (kept, unused) = suppressions.apply(to: run(rules[index], on: document))
+            var active = rules[index]
+            // Only the rules it waited for: their findings are complete, whatever the threads.
+            let waitedFor = plan.waitsFor[index].map { rules[$0].context.ruleID }
+            if !waitedFor.isEmpty { active.context.reportedPairs = ReportedPairs(findings: reported.findings(of: waitedFor)) }
+            let found = run(active, on: document)
+            // What the rule reported, before suppressions: a repeat silenced by a comment was
+            // still reported once, and is not reported again under another rule's name.
+            if deferredTo.contains(active.context.ruleID) { reported.set(active.context.ruleID, found) }
+            let (kept, unused) = suppressions.apply(to: found)
             unusedByRule.set(index, Set(unused))
             let admitted = kept.filter { $0.severity >= minSeverity }
             guard admitted.count > maxFindingsPerRule, maxFindingsPerRule > 0,
@@ -112,12 +211,17 @@ public struct Linter: Sendable {
             else { return admitted }
             return Self.capped(admitted.sorted(by: Diagnostic.inReportOrder), perRule: maxFindingsPerRule)
         }
+        // A rule that defers to others starts once they are done; the rest run side by side.
         if threads > 1, rules.count > 1 {
+            let scheduler = RuleScheduler(plan)
             DispatchQueue.concurrentPerform(iterations: min(threads, rules.count)) { _ in
-                while let index = outcomes.claim() { outcomes.set(index, finish(index)) }
+                while let index = scheduler.next() {
+                    outcomes.set(index, finish(index))
+                    scheduler.finished(index)
+                }
             }
         } else {
-            for index in rules.indices { outcomes.set(index, finish(index)) }
+            for index in plan.order { outcomes.set(index, finish(index)) }
         }
         // A directive is unused when no rule's findings used it.
         let unusedSets = unusedByRule.all()

@@ -55,13 +55,17 @@ public struct RuleDescription: Sendable {
     /// The rule compares the run's files with each other (a `CrossFileRule`): its findings are
     /// known only when every file is linted, so the human report lists them after the rest.
     public var comparesFiles: Bool
+    /// Rules whose reported pairs this one does not report again: it runs after them in each
+    /// document and sees what they reported in `RuleContext.reportedPairs`.
+    public var defersTo: [String]
 
     public init(
         id: String, category: Category, defaultSeverity: Severity, summary: String, rationale: String,
         validExamples: [String], invalidExamples: [String], options: [RuleOptionSpec] = [], origin: String = "built-in",
-        comparesFiles: Bool = false
+        comparesFiles: Bool = false, defersTo: [String] = []
     ) {
         self.comparesFiles = comparesFiles
+        self.defersTo = defersTo
         self.id = id
         self.category = category
         self.defaultSeverity = defaultSeverity
@@ -120,6 +124,8 @@ public struct RuleContext: Sendable {
     public var category: Category
     public var severity: Severity
     public var options: ResolvedOptions
+    /// In one document: the pairs reported by the rules this one defers to (empty otherwise).
+    public var reportedPairs = ReportedPairs()
 
     public init(ruleID: String, category: Category, severity: Severity, options: ResolvedOptions) {
         self.ruleID = ruleID

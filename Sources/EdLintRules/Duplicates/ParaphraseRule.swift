@@ -63,7 +63,8 @@ struct ParaphraseRule: Rule {
             RuleOptionSpec(
                 name: "minimum_terms", type: .int, defaultValue: .int(4),
                 summary: "paragraphs with fewer content words are not compared", range: 1...10_000),
-        ])
+        ],
+        defersTo: [RepeatedParagraphRule.id, RepeatedSentenceRule.id])
 
     static let defaultThreshold = 0.44
     static let defaultOneSentenceThreshold = 0.55
@@ -140,11 +141,6 @@ struct ParaphraseRule: Rule {
             }
             return loose ? looseExpansions.block(position, orMake: make) : strictExpansions.block(position, orMake: make)
         }
-        // Near-verbatim copies long enough for repetition.paragraph are reported there.
-        let repeated = Set(
-            RepeatedBlocks.pairs(
-                in: document, minimumWords: RepeatedParagraphRule.defaultMinimumWords, threshold: RepeatedParagraphRule.defaultThreshold
-            ).map { BlockPair(earlier: $0.earlier, later: $0.later) })
         let index = CandidateIndex(blocks: blocks, terms: terms)
 
         var diagnostics: [Diagnostic] = []
@@ -153,7 +149,12 @@ struct ParaphraseRule: Rule {
             var best: (earlier: TermBlock, score: Double, result: ParagraphSimilarity.Result)?
             for candidate in index.candidates(before: position, minimumShare: threshold * 0.5, synonymCredit: similarity.synonymCredit, limit: 12) {
                 var earlier = blocks[candidate]
-                if repeated.contains(BlockPair(earlier: earlier.block, later: later.block)) { continue }
+                // A pair repetition.paragraph or .sentence reported (as configured in this run) is not reported again.
+                if context.reportedPairs.covers(
+                    earlier: document.blocks[earlier.block].sourceRange, later: document.blocks[later.block].sourceRange)
+                {
+                    continue
+                }
                 // Two short single sentences are thin evidence: they must match more closely, and on
                 // close links only. A long one-sentence paragraph is judged like any paragraph.
                 let singleSentences = earlier.sentences.count == 1 && later.sentences.count == 1

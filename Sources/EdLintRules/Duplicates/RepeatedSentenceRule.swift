@@ -21,7 +21,8 @@ struct RepeatedSentenceRule: Rule {
         invalidExamples: [
             "The bridge reopened on Monday after two years of repairs. Traffic was light on the first morning, and buses ran to time.\n\nShopkeepers on the north bank said trade had suffered while it was shut. ↓The bridge reopened on Monday after two years of repairs.",
         ],
-        options: ShingleOptions.specs(threshold: defaultThreshold, minimumWords: defaultMinimumWords, unit: "sentence"))
+        options: ShingleOptions.specs(threshold: defaultThreshold, minimumWords: defaultMinimumWords, unit: "sentence"),
+        defersTo: [RepeatedParagraphRule.id])
 
     func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
         let minimumWords = context.options.int("minimum_words", default: Self.defaultMinimumWords)
@@ -29,10 +30,6 @@ struct RepeatedSentenceRule: Rule {
         let comparable = DuplicateScope.comparable(in: document)
         // One sentence in the whole document has nothing to repeat (a huge single line, say).
         guard comparable.count >= 2 || (comparable.first?.sentences.count ?? 0) >= 2 else { return [] }
-        // Paragraphs already reported as repeated are not reported again sentence by sentence.
-        let repeatedParagraphs = RepeatedBlocks.pairs(
-            in: document, minimumWords: RepeatedParagraphRule.defaultMinimumWords, threshold: RepeatedParagraphRule.defaultThreshold)
-        let pairedBlocks = Set(repeatedParagraphs.map { BlockPair(earlier: $0.earlier, later: $0.later) })
 
         var seen: [(block: Int, range: Range<Int>, shingleCount: Int)] = []
         var index = ShinglePostings()
@@ -43,14 +40,20 @@ struct RepeatedSentenceRule: Rule {
                 guard shingles.wordCount >= minimumWords else { continue }
                 let best = index.bestMatch(
                     for: shingles.hashes, threshold: threshold, limit: RepeatedBlocks.maximumPostings, size: { seen[$0].shingleCount })
-                if let (other, overlap) = best, !pairedBlocks.contains(BlockPair(earlier: seen[other].block, later: block.index)) {
+                if let (other, overlap) = best {
                     let earlier = document.blocks[seen[other].block]
                     let earlierRange = earlier.prose.sourceRange(of: seen[other].range)
+                    let laterRange = block.prose.sourceRange(of: sentence)
+                    // Paragraphs reported as repeated (by repetition.paragraph, as it is configured
+                    // in this run) are not reported again sentence by sentence.
+                    let reported = context.reportedPairs.covers(earlier: earlierRange, later: laterRange)
                     let line = document.source.location(of: earlierRange.lowerBound).line
-                    diagnostics.append(
-                        context.diagnostic(
-                            "This sentence repeats a sentence at line \(line) \(Excerpt.howRepeated(overlap))", at: block.prose.sourceRange(of: sentence),
-                            related: [RelatedLocation(message: "first stated here", range: earlierRange)]))
+                    if !reported {
+                        diagnostics.append(
+                            context.diagnostic(
+                                "This sentence repeats a sentence at line \(line) \(Excerpt.howRepeated(overlap))", at: laterRange,
+                                related: [RelatedLocation(message: "first stated here", range: earlierRange)]))
+                    }
                 }
                 let position = seen.count
                 seen.append((block.index, sentence, shingles.hashes.count))
@@ -59,9 +62,4 @@ struct RepeatedSentenceRule: Rule {
         }
         return diagnostics
     }
-}
-
-struct BlockPair: Hashable {
-    var earlier: Int
-    var later: Int
 }
