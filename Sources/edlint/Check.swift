@@ -266,9 +266,13 @@ struct Check: ParsableCommand {
             printError(baselineNote)
         }
 
-        let level = failOn ?? outcome.configuredFailOn ?? .warning
         if writeFailed { throw ExitCode(Exit.error) }
-        let fails = reports.contains { $0.diagnostics.contains { level.fails(on: $0.severity) } }
+        // Each file is judged at the fail level of the configuration that governs it (--fail-on
+        // overrides them all); the run fails when any file does.
+        let fails = reports.contains { report in
+            let level = failOn ?? report.failOn ?? .warning
+            return report.diagnostics.contains { level.fails(on: $0.severity) }
+        }
         if fails { throw ExitCode(Exit.findings) }
     }
 
@@ -302,7 +306,11 @@ struct Check: ParsableCommand {
     /// The findings cap applied to what a baseline or --changed-since left (see `Linter.capped`).
     private func capped(_ reports: [FileReport], configured: Int) -> [FileReport] {
         let limit = maxFindingsPerRule ?? configured
-        return reports.map { FileReport(source: $0.source, diagnostics: Linter.capped($0.diagnostics, perRule: limit)) }
+        return reports.map { report in
+            var capped = report
+            capped.diagnostics = Linter.capped(report.diagnostics, perRule: limit)
+            return capped
+        }
     }
 
     /// Hides the findings `--baseline` records; returns the rest and a line for the summary.

@@ -49,13 +49,17 @@ struct RulesCommand: ParsableCommand {
             Console.writeText(RulesDocument.markdown(shown))
             return
         }
-        let width = shown.map(\.id.count).max() ?? 0
-        var output = ""
-        for description in shown {
+        // The table lists what a configuration may name; edlint's own diagnostics only when
+        // asked for by category, and said to be what they are.
+        let listed = chosen == .edlint ? shown : shown.filter { $0.category != .edlint }
+        let width = listed.map(\.id.count).max() ?? 0
+        var output = chosen == .edlint ? "edlint's own diagnostics: not rules, and not configurable (they say what edlint could not do)\n" : ""
+        for description in listed {
             output += description.id.padding(toLength: width + 2, withPad: " ", startingAt: 0)
             output += description.defaultSeverity.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)
             output += description.summary + "\n"
         }
+        if chosen == nil { output += "\nedlint's own diagnostics (a file not read, a rule that gave up, …): edlint rules --category edlint\n" }
         Console.writeText(output)
     }
 }

@@ -48,6 +48,59 @@ struct CLITests {
         #expect(result.stderr.contains("did you mean 'fail_on'?"))
     }
 
+    /// edlint's own diagnostics are not rules: naming them where a rule or category goes is an
+    /// error that says so (not "unknown", not accepted and ignored), and `edlint rules` lists
+    /// only what a configuration accepts.
+    @Test(arguments: [
+        (".linterrc", "categories:\n  edlint: off\n", [String](), ".linterrc:2:3: 'edlint' is not a rule"),
+        (".linterrc", "rules:\n  edlint.unreadable-file: off\n", [], ".linterrc:2:3: 'edlint.unreadable-file' is not a rule"),
+        ("", "", ["--ignore", "edlint"], "--ignore 'edlint' is not a rule"),
+        ("", "", ["--select", "edlint.findings-capped"], "--select 'edlint.findings-capped' is not a rule"),
+    ])
+    func edlintsOwnDiagnosticsAreNotConfigurable(file: String, text: String, flags: [String], message: String) throws {
+        let root = try temporary(file.isEmpty ? ["a.md": "Fine.\n"] : [file: text, "a.md": "Fine.\n"])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try edlint(["a.md"] + flags, in: root)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+        #expect(result.stderr.contains("cannot be turned off"))
+    }
+
+    @Test func everyListedRuleIsOneAConfigurationAccepts() throws {
+        let listing = try edlint(["rules"])
+        #expect(listing.status == 0)
+        let ids = listing.stdout.split(separator: "\n").compactMap { line -> String? in
+            let first = line.split(separator: " ").first.map(String.init) ?? ""
+            return first.contains(".") && !first.hasSuffix(":") ? first : nil
+        }
+        #expect(ids.count > 20)
+        #expect(!ids.contains { $0.hasPrefix("edlint.") })
+        let configuration = "rules:\n" + ids.map { "  \($0): info\n" }.joined()
+        let root = try temporary([".linterrc": configuration, "a.md": "Fine.\n"])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try edlint(["a.md"], in: root)
+        #expect(result.status == 0, "\(result.stderr)")
+        let own = try edlint(["rules", "--category", "edlint"])
+        #expect(own.stdout.hasPrefix("edlint's own diagnostics: not rules, and not configurable"))
+        #expect(own.stdout.contains("edlint.unreadable-file"))
+    }
+
+    /// fail_on resolves like every other key: the nearest .linterrc to each file. A run over
+    /// files under several configurations fails when any file has a finding at or above its
+    /// own configuration's level; --fail-on overrides them all.
+    @Test func failOnIsReadFromTheNearestConfigurationOfEachFile() throws {
+        let claim = "Experts say the plan is the best in the region.\n"
+        let root = try temporary(["drafts/.linterrc": "fail_on: never\n", "drafts/a.md": claim, "b.md": claim])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let draft = try edlint(["drafts/a.md"], in: root)
+        #expect(draft.status == 0, "drafts/ says fail_on: never: \(draft.stdout)")
+        #expect(draft.stdout.contains("unsupported-claim"))
+        #expect(try edlint(["b.md"], in: root).status == 1)
+        #expect(try edlint(["drafts/a.md", "b.md"], in: root).status == 1)
+        #expect(try edlint(["drafts/a.md", "--fail-on", "warning"], in: root).status == 1)
+        #expect(try edlint(["b.md", "--fail-on", "never"], in: root).status == 0)
+    }
+
     @Test func unknownFormatExitsTwo() throws {
         let result = try edlint(["--format", "nonsense", "x.md"])
         #expect(result.status == 2)

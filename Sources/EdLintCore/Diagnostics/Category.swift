@@ -9,6 +9,10 @@ public enum Category: String, CaseIterable, Codable, Sendable, Comparable {
     case style
     case edlint
 
+    /// The categories of rules, which a configuration and `--select`/`--ignore` may name (not
+    /// `edlint`, whose diagnostics are not rules).
+    public static var configurable: [Category] { allCases.filter { $0 != .edlint } }
+
     public var summary: String {
         switch self {
         case .repetition: "a paragraph or sentence repeated verbatim or near-verbatim"

@@ -95,7 +95,9 @@ public struct Baseline: Codable, Sendable, Equatable {
                     kept.append(diagnostic)
                 }
             }
-            return FileReport(source: report.source, diagnostics: kept)
+            var filtered = report
+            filtered.diagnostics = kept
+            return filtered
         }
         let stale = remaining.filter { linted.contains($0.key.path) }.flatMap(\.value)
         return (filtered, hidden, stale.sorted { ($0.path, $0.rule, $0.fingerprint) < ($1.path, $1.rule, $1.fingerprint) })

@@ -89,7 +89,9 @@ public struct ChangedLines: Sendable {
                 let last = max(first, report.source.location(of: max(diagnostic.range.lowerBound, diagnostic.range.upperBound - 1)).line)
                 return touches(path: path, lines: first...last)
             }
-            return FileReport(source: report.source, diagnostics: kept)
+            var filtered = report
+            filtered.diagnostics = kept
+            return filtered
         }
     }
 }

@@ -82,10 +82,13 @@ public struct Configuration {
                     configuration.minSeverity = try value.enumeration(Severity.self, key: entry.key)
                 case "categories":
                     for category in try value.mapping(named: "categories", allowed: nil) {
+                        if category.key == Category.edlint.rawValue {
+                            throw ConfigurationError.notConfigurable(category.keyLocation, name: category.key, flag: nil)
+                        }
                         guard let known = Category(rawValue: category.key) else {
                             throw ConfigurationError.unknownCategory(
                                 category.keyLocation, name: category.key,
-                                suggestion: NameSuggestion.nearest(to: category.key, in: Category.allCases.map(\.rawValue)))
+                                suggestion: NameSuggestion.nearest(to: category.key, in: Category.configurable.map(\.rawValue)))
                         }
                         let setting = try setting(category.value, name: category.key, location: category.keyLocation, allowsOptions: false)
                         configuration.categories.append((known, setting))

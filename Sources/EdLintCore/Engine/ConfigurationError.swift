@@ -7,6 +7,9 @@ public enum ConfigurationError: Error, Sendable, Equatable, CustomStringConverti
     case invalidGlob(FileLocation, glob: String, message: String)
     case unreadable(path: String, reason: String)
     case unknownSelector(String, flag: String, suggestion: String?)
+    /// `edlint` or one of edlint's own diagnostics named where a rule or category goes: they are
+    /// not rules and are never turned off or re-graded.
+    case notConfigurable(FileLocation?, name: String, flag: String?)
 
     public var description: String {
         switch self {
@@ -15,7 +18,7 @@ public enum ConfigurationError: Error, Sendable, Equatable, CustomStringConverti
             "\(location): unknown rule id '\(excerpt(id))'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "; run 'edlint rules' for the list")
         case .unknownCategory(let location, let name, let suggestion):
             "\(location): unknown category '\(excerpt(name))'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
-                + " (categories: \(Category.allCases.map(\.rawValue).joined(separator: ", ")))"
+                + " (categories: \(Category.configurable.map(\.rawValue).joined(separator: ", ")))"
         case .unknownOption(let location, let rule, let option, let options):
             "\(location): rule '\(rule)' has no option '\(excerpt(option))'"
                 + (NameSuggestion.nearest(to: option, in: options).map { "; did you mean '\($0)'?" } ?? "")
@@ -24,6 +27,10 @@ public enum ConfigurationError: Error, Sendable, Equatable, CustomStringConverti
         case .unreadable(let path, let reason): "\(path): cannot read configuration: \(reason)"
         case .unknownSelector(let name, let flag, let suggestion):
             "\(flag) \(excerpt(name)): no rule or category of that name" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+        case .notConfigurable(let location, let name, let flag):
+            (location.map { "\($0): " } ?? "") + (flag.map { "\($0) " } ?? "") + "'\(excerpt(name))' "
+                + "is not a rule: edlint's own diagnostics (a file not read, a rule that gave up, a suppression naming no rule, "
+                + "findings over the cap) say what edlint could not do, so they cannot be turned off, re-graded or selected"
         }
     }
 }

@@ -77,8 +77,6 @@ public struct LintOutcome: Sendable {
     public var reports: [FileReport]
     /// Every rule that ran on at least one file, by id.
     public var rules: [RuleDescription]
-    /// `fail_on` from the configuration that governs the working directory, if it sets one.
-    public var configuredFailOn: FailLevel?
     /// The findings cap in force for the working folder (`--max-findings-per-rule`, else its
     /// configuration's, else the default), for callers that cap after their own filtering.
     public var maxFindingsPerRule: Int = Linter.defaultMaxFindingsPerRule
@@ -211,12 +209,16 @@ public final class LintSession {
 
         // Resolve every target's linter up front (serially: configuration loading is not thread-safe).
         var plans: [Linter] = []
+        var failLevels: [FailLevel?] = []
         for target in targets {
             let directory = target.absolutePath.map(directory(of:)) ?? FileCollector.absolute(request.workingDirectory)
-            plans.append(try linter(for: try configuration(forDirectory: directory)))
+            let configuration = try configuration(forDirectory: directory)
+            plans.append(try linter(for: configuration))
+            failLevels.append(configuration.failOn)
         }
 
         let linters = plans
+        let fileFailLevels = failLevels
         let results = ResultSlots(count: targets.count)
         let input = request.standardInput ?? []
         let providedFiles = request.providedFiles.map(\.bytes)
@@ -229,7 +231,7 @@ public final class LintSession {
         let crossFile = request.crossFile ?? request.paths.contains { $0 != "-" && FileCollector.isDirectory(collector.onDisk($0)) }
         @Sendable func lint(_ index: Int, threads: Int) {
             let target = targets[index]
-            let report: FileReport
+            var report: FileReport
             if let provided = target.providedIndex {
                 report = linters[index].lint(
                     path: target.displayPath, bytes: providedFiles[provided], format: target.format, threads: threads,
@@ -246,6 +248,7 @@ public final class LintSession {
                     report = Linter.unreadable(path: target.displayPath, error: error)
                 }
             }
+            report.failOn = fileFailLevels[index]
             results.set(index, report)
             inOrder?.finished(index, report)  // before the progress line is drawn again
             if let progress { progress(done.increment(), targets.count) }
@@ -265,10 +268,15 @@ public final class LintSession {
         }
         var linted = results.values()
         if crossFile { linted = Self.compareAcrossFiles(linted, linters: linters) }
-        var reports = problems.map { Linter.unreadable(path: $0.path, error: $0) }
+        // A path that could not be read is judged by the configuration of the working folder.
+        var reports = problems.map { problem in
+            var report = Linter.unreadable(path: problem.path, error: problem)
+            report.failOn = cwdConfiguration.failOn
+            return report
+        }
         reports += linted
         return LintOutcome(
-            reports: reports, rules: ranRules.values.sorted { $0.id < $1.id }, configuredFailOn: cwdConfiguration.failOn,
+            reports: reports, rules: ranRules.values.sorted { $0.id < $1.id },
             maxFindingsPerRule: cwdConfiguration.maxFindingsPerRule ?? Linter.defaultMaxFindingsPerRule,
             lintedFiles: linted.filter { report in !report.diagnostics.contains { ToolDiagnostics.fileNotRead.contains($0.ruleID) } }.count,
             staleTemporaries: collection.staleTemporaries,

@@ -9,6 +9,8 @@ public struct FileReport: Sendable {
     public var crossFileSummaries: [String: any Sendable] = [:]
     /// The document's suppression comments, applied again to cross-file findings.
     public var suppressions: Suppressions?
+    /// `fail_on` of the configuration that governs the file (nil: none sets it).
+    public var failOn: FailLevel?
 
     public init(source: SourceFile, diagnostics: [Diagnostic]) {
         self.source = source

@@ -117,6 +117,12 @@ public enum ToolDiagnostics {
         unknownSuppression, fixSkippedFile, findingsCapped,
     ]
 
+    /// `edlint` or an id of edlint's own diagnostics (or one like it): never a rule a
+    /// configuration or `--select`/`--ignore` may name.
+    public static func isToolName(_ name: String) -> Bool {
+        name == Category.edlint.rawValue || name.hasPrefix(Category.edlint.rawValue + ".")
+    }
+
     /// The findings that mean a file's text was not checked at all.
     public static let fileNotRead: Set<String> = [unreadableFile.id, invalidEncoding.id, binaryFile.id, unsupportedFormat.id]
 

@@ -19,10 +19,11 @@ public struct RuleSelection: Sendable {
         self.ignore = ignore
     }
 
-    /// Rejects names that are neither a rule id nor a category.
+    /// Rejects names that are neither a rule id nor a category, and edlint's own diagnostics.
     public func validate(against registry: RuleRegistry) throws(ConfigurationError) {
-        let names = registry.ids + Category.allCases.map(\.rawValue)
+        let names = registry.ids + Category.configurable.map(\.rawValue)
         for (flag, list) in [("--select", select), ("--ignore", ignore)] {
+            for name in list where ToolDiagnostics.isToolName(name) { throw .notConfigurable(nil, name: name, flag: flag) }
             for name in list where !names.contains(name) {
                 throw .unknownSelector(name, flag: flag, suggestion: NameSuggestion.nearest(to: name, in: names))
             }
@@ -41,6 +42,7 @@ public enum RuleResolver {
     ) throws(ConfigurationError) -> [ActiveRule] {
         // Settings must name real rules, and options must be ones the rule declares, of the right type.
         for (id, setting) in configuration.rules {
+            if ToolDiagnostics.isToolName(id) { throw .notConfigurable(setting.location, name: id, flag: nil) }
             guard let rule = registry.rule(id: id) else {
                 throw .unknownRule(setting.location, id: id, suggestion: NameSuggestion.nearest(to: id, in: registry.ids))
             }

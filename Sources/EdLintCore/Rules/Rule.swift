@@ -90,32 +90,6 @@ public struct ResolvedOptions: Sendable, Hashable {
     public init(defaultsOf specs: [RuleOptionSpec]) {
         values = Dictionary(specs.map { ($0.name, $0.defaultValue) }, uniquingKeysWith: { first, _ in first })
     }
-
-    public func int(_ name: String, default fallback: Int) -> Int {
-        if case .int(let value) = values[name] { return value }
-        return fallback
-    }
-
-    public func double(_ name: String, default fallback: Double) -> Double {
-        switch values[name] {
-        case .double(let value): value
-        case .int(let value): Double(value)
-        default: fallback
-        }
-    }
-
-    public func bool(_ name: String, default fallback: Bool) -> Bool {
-        if case .bool(let value) = values[name] { return value }
-        return fallback
-    }
-
-    public func strings(_ name: String) -> [String] {
-        switch values[name] {
-        case .strings(let values): values
-        case .string(let value): [value]
-        default: []
-        }
-    }
 }
 
 /// What a rule is given besides the document: its effective severity and options.

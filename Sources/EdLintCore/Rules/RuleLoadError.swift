@@ -25,7 +25,7 @@ public enum RuleLoadError: Error, Sendable, Equatable, CustomStringConvertible {
                 + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
         case .unknownCategory(let path, let folder, let suggestion):
             "\(path):1:1: '\(excerpt(folder))' is not a category; rule files live in Rules/<category>/<slug>.yml with a category of "
-                + Category.allCases.map(\.rawValue).joined(separator: ", ") + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
+                + Category.configurable.map(\.rawValue).joined(separator: ", ") + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
         case .badFileName(let path):
             "\(path):1:1: a rule file is named <category>/<slug>.yml with a slug of lowercase letters, digits and hyphens"
         case .unknownPlaceholder(let location, let placeholder, let allowed):

@@ -161,7 +161,7 @@ public struct YAMLRule: Rule {
         guard let category = Category(rawValue: parts[0]), category != .edlint else {
             throw .unknownCategory(
                 path: path, folder: parts[0],
-                suggestion: NameSuggestion.nearest(to: parts[0], in: Category.allCases.map(\.rawValue)))
+                suggestion: NameSuggestion.nearest(to: parts[0], in: Category.configurable.map(\.rawValue)))
         }
         let slugIsValid = !slug.isEmpty && slug.unicodeScalars.allSatisfy {
             ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") || $0 == "-"

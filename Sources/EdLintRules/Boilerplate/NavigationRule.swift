@@ -31,14 +31,10 @@ struct NavigationRule: Rule {
             "Harbour plan approved\n\nThe council approved the plan on Monday, and work starts in June.\n\n↓Print\n\n↓Back to Top",
             "Story title\n\nThe story's first paragraph ends here.\n\n↓Ferry fares rise again\n\n↓Island school reopens\n\n↓Storm closes coast road\n\n↓Harbour wall repaired",
         ],
-        options: [
-            RuleOptionSpec(
-                name: "max_words", type: .int, defaultValue: .int(4),
-                summary: "the most words a menu line has", range: 1...30),
-            RuleOptionSpec(
-                name: "min_run", type: .int, defaultValue: .int(3),
-                summary: "how many such lines in a row make a menu", range: 2...100),
-        ])
+        options: [maxWords.spec, minRun.spec])
+
+    static let maxWords = RuleOption("max_words", default: 4, summary: "the most words a menu line has", range: 1...30)
+    static let minRun = RuleOption("min_run", default: 3, summary: "how many such lines in a row make a menu", range: 2...100)
 
     /// Words that make up menus, toolbars and footers.
     static let navigationWords: Set<String> = [
@@ -60,8 +56,8 @@ struct NavigationRule: Rule {
     ]
 
     func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
-        let maxWords = context.options.int("max_words", default: 4)
-        let minRun = context.options.int("min_run", default: 3)
+        let maxWords = context.options[Self.maxWords]
+        let minRun = context.options[Self.minRun]
         let blocks = document.blocks
         var isMenuLine = [Bool](repeating: false, count: blocks.count)
         var isNavigation = [Bool](repeating: false, count: blocks.count)

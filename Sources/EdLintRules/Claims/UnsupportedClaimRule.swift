@@ -10,6 +10,8 @@ struct UnsupportedClaimRule: Rule {
     let description: RuleDescription
     private let cues: [PCRE2Pattern]
 
+    static let window = RuleOption("window", default: 1, summary: "sentences after the claim that may hold its support", range: 0...10)
+
     static let all: [UnsupportedClaimRule] = ClaimKind.allCases.map(UnsupportedClaimRule.init(kind:))
 
     init(kind: ClaimKind) {
@@ -19,11 +21,7 @@ struct UnsupportedClaimRule: Rule {
             id: kind.id, category: .unsupportedClaim, defaultSeverity: kind.severity, summary: kind.summary,
             rationale: kind.rationale + " Support counts in the same sentence or the next one: a link, a footnote, \"according to\" a specific source, a named speaker or organisation, a dated or attributed report.",
             validExamples: examples.valid, invalidExamples: examples.invalid,
-            options: [
-                RuleOptionSpec(
-                    name: "window", type: .int, defaultValue: .int(1),
-                    summary: "sentences after the claim that may hold its support", range: 0...10)
-            ])
+            options: [Self.window.spec])
         self.cues = kind.cueSources.compactMap { try? PCRE2Pattern($0, options: [.caseInsensitive]) }
     }
 
@@ -31,7 +29,7 @@ struct UnsupportedClaimRule: Rule {
     var allCuesCompiled: Bool { cues.count == kind.cueSources.count }
 
     func check(_ document: Document, context: RuleContext) throws(RuleFailure) -> [Diagnostic] {
-        let window = context.options.int("window", default: 1)
+        let window = context.options[Self.window]
         // One match data per cue for the whole document, not one per sentence.
         var cueData: [PCRE2Pattern.MatchData] = []
         for cue in cues {

@@ -4,6 +4,9 @@ import EdLintCore
 /// syndicated copy, a template's residue, an article pasted into another.
 struct CrossFileRepetitionRule: CrossFileRule {
     static let id = "repetition.cross-file"
+    /// The same measure and defaults as repetition.paragraph (a repeat is a repeat whichever
+    /// file the first copy is in), declared here so that each can be changed on its own.
+    static let options = ShingleOptions(threshold: 0.6, minimumWords: 8, unit: "paragraph")
     /// How many of a shingle's earliest holders are looked at: all of a rare shingle's, the first
     /// copies of a common one. A common phrase cannot make the search quadratic.
     static let postingsPerShingle = 8
@@ -30,8 +33,7 @@ struct CrossFileRepetitionRule: CrossFileRule {
             "The council approved the budget for next year after a long debate on Monday.\n\n<<< next file >>>\n\nIn other news.\n\n↓The council approved the budget for next year after a long debate on Monday.",
             "Sign up to our newsletter for the best of the week's stories, delivered every Friday.\n\n<<< next file >>>\n\n↓Sign up to our newsletter for the best of the week's stories, delivered every Friday.\n\n<<< next file >>>\n\n↓Sign up to our newsletter for the best of this week's stories, delivered every Friday!",
         ],
-        options: ShingleOptions.specs(
-            threshold: RepeatedParagraphRule.defaultThreshold, minimumWords: RepeatedParagraphRule.defaultMinimumWords, unit: "paragraph"),
+        options: options.specs,
         comparesFiles: true)
 
     /// What is kept of a document: each comparable paragraph's place and shingles.
@@ -48,7 +50,7 @@ struct CrossFileRepetitionRule: CrossFileRule {
     func check(_ document: Document, context: RuleContext) -> [Diagnostic] { [] }
 
     func summarize(_ document: Document, context: RuleContext) -> any Sendable {
-        let minimumWords = context.options.int("minimum_words", default: RepeatedParagraphRule.defaultMinimumWords)
+        let minimumWords = context.options[Self.options.minimumWords]
         var paragraphs: [Summary.Paragraph] = []
         // Eligible blocks, listing lines included: a line that opens like its neighbours ("Arms
         // Control Today encourages reprint…") is a listing inside one file but template residue
@@ -63,7 +65,7 @@ struct CrossFileRepetitionRule: CrossFileRule {
     }
 
     func compare(_ files: [CrossFileInput], context: RuleContext) -> [[Diagnostic]] {
-        let threshold = context.options.double("threshold", default: RepeatedParagraphRule.defaultThreshold)
+        let threshold = context.options[Self.options.threshold]
         let summaries = files.map { ($0.summary as? Summary)?.paragraphs ?? [] }
         // Indexed paragraphs. A paragraph met again word for word (a footer in every file) is not
         // indexed again: its first copy stands for all, so postings stay few.

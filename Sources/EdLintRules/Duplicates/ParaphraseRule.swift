@@ -47,28 +47,19 @@ struct ParaphraseRule: Rule {
             ↓The delegation's visit to Moscow marks a notable development in diplomatic efforts to address the crisis. While details of the agenda remain undisclosed, the talks are expected to focus on conflict de-escalation and humanitarian aid.
             """,
         ],
-        options: [
-            RuleOptionSpec(
-                name: "threshold", type: .double, defaultValue: .double(defaultThreshold),
-                summary: "how much of each paragraph the other must restate (weighted coverage, 0–1)", range: 0.05...1),
-            RuleOptionSpec(
-                name: "one_sentence_threshold", type: .double, defaultValue: .double(defaultOneSentenceThreshold),
-                summary: "the threshold when one of the paragraphs is a single sentence", range: 0.05...1),
-            RuleOptionSpec(
-                name: "short_sentences_threshold", type: .double, defaultValue: .double(defaultShortSentencesThreshold),
-                summary: "the threshold when both are single short sentences (under 18 content words)", range: 0.05...1),
-            RuleOptionSpec(
-                name: "synonym_credit", type: .double, defaultValue: .double(0.8),
-                summary: "how much a WordNet synonym counts compared with the same word", range: 0...1),
-            RuleOptionSpec(
-                name: "minimum_terms", type: .int, defaultValue: .int(4),
-                summary: "paragraphs with fewer content words are not compared", range: 1...10_000),
-        ],
+        options: [threshold.spec, oneSentenceThreshold.spec, shortSentencesThreshold.spec, synonymCredit.spec, minimumTerms.spec],
         defersTo: [RepeatedParagraphRule.id, RepeatedSentenceRule.id])
 
-    static let defaultThreshold = 0.44
-    static let defaultOneSentenceThreshold = 0.55
-    static let defaultShortSentencesThreshold = 0.63
+    static let threshold = RuleOption(
+        "threshold", default: 0.44, summary: "how much of each paragraph the other must restate (weighted coverage, 0–1)", range: 0.05...1)
+    static let oneSentenceThreshold = RuleOption(
+        "one_sentence_threshold", default: 0.55, summary: "the threshold when one of the paragraphs is a single sentence", range: 0.05...1)
+    static let shortSentencesThreshold = RuleOption(
+        "short_sentences_threshold", default: 0.63,
+        summary: "the threshold when both are single short sentences (under \(longSentenceTerms) content words)", range: 0.05...1)
+    static let synonymCredit = RuleOption(
+        "synonym_credit", default: 0.8, summary: "how much a WordNet synonym counts compared with the same word", range: 0...1)
+    static let minimumTerms = RuleOption("minimum_terms", default: 4, summary: "paragraphs with fewer content words are not compared", range: 1...10_000)
     /// Content words from which a single sentence counts as a paragraph.
     static let longSentenceTerms = 18
 
@@ -103,11 +94,11 @@ struct ParaphraseRule: Rule {
     }
 
     func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
-        let threshold = context.options.double("threshold", default: Self.defaultThreshold)
-        let oneSentenceThreshold = context.options.double("one_sentence_threshold", default: Self.defaultOneSentenceThreshold)
-        let shortSentencesThreshold = context.options.double("short_sentences_threshold", default: Self.defaultShortSentencesThreshold)
-        let similarity = ParagraphSimilarity(synonymCredit: context.options.double("synonym_credit", default: 0.8))
-        let minimumTerms = context.options.int("minimum_terms", default: 4)
+        let threshold = context.options[Self.threshold]
+        let oneSentenceThreshold = context.options[Self.oneSentenceThreshold]
+        let shortSentencesThreshold = context.options[Self.shortSentencesThreshold]
+        let similarity = ParagraphSimilarity(synonymCredit: context.options[Self.synonymCredit])
+        let minimumTerms = context.options[Self.minimumTerms]
 
         var underSummaryHeading = false
         var eligible: [Block] = []

@@ -4,8 +4,7 @@ import EdLintCore
 /// CMS glitch, an edit that left the old version in).
 struct RepeatedParagraphRule: Rule {
     static let id = "repetition.paragraph"
-    static let defaultThreshold = 0.6
-    static let defaultMinimumWords = 8
+    static let options = ShingleOptions(threshold: 0.6, minimumWords: 8, unit: "paragraph")
 
     let description = RuleDescription(
         id: id, category: .repetition, defaultSeverity: .error,
@@ -24,12 +23,11 @@ struct RepeatedParagraphRule: Rule {
             "The council met on Monday and approved the budget for next year after a long debate.\n\nOther business followed.\n\n↓The council met on Monday and approved the budget for next year after a long debate.",
             "Works start on 3 June and will take about eight weeks, with the road staying open.\n\nNothing else changed.\n\n↓Works start on 3 June and will take around eight weeks, with the road remaining open.",
         ],
-        options: ShingleOptions.specs(threshold: defaultThreshold, minimumWords: defaultMinimumWords, unit: "paragraph"))
+        options: options.specs)
 
     func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
         let pairs = RepeatedBlocks.pairs(
-            in: document, minimumWords: context.options.int("minimum_words", default: Self.defaultMinimumWords),
-            threshold: context.options.double("threshold", default: Self.defaultThreshold))
+            in: document, minimumWords: context.options[Self.options.minimumWords], threshold: context.options[Self.options.threshold])
         return pairs.map { pair in
             let earlier = document.blocks[pair.earlier]
             let later = document.blocks[pair.later]

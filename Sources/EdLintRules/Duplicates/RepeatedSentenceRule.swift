@@ -3,8 +3,7 @@ import EdLintCore
 /// A sentence that repeats an earlier sentence of the document word for word or nearly so.
 struct RepeatedSentenceRule: Rule {
     static let id = "repetition.sentence"
-    static let defaultThreshold = 0.8
-    static let defaultMinimumWords = 8
+    static let options = ShingleOptions(threshold: 0.8, minimumWords: 8, unit: "sentence")
 
     let description = RuleDescription(
         id: id, category: .repetition, defaultSeverity: .warning,
@@ -21,12 +20,12 @@ struct RepeatedSentenceRule: Rule {
         invalidExamples: [
             "The bridge reopened on Monday after two years of repairs. Traffic was light on the first morning, and buses ran to time.\n\nShopkeepers on the north bank said trade had suffered while it was shut. ↓The bridge reopened on Monday after two years of repairs.",
         ],
-        options: ShingleOptions.specs(threshold: defaultThreshold, minimumWords: defaultMinimumWords, unit: "sentence"),
+        options: options.specs,
         defersTo: [RepeatedParagraphRule.id])
 
     func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
-        let minimumWords = context.options.int("minimum_words", default: Self.defaultMinimumWords)
-        let threshold = context.options.double("threshold", default: Self.defaultThreshold)
+        let minimumWords = context.options[Self.options.minimumWords]
+        let threshold = context.options[Self.options.threshold]
         let comparable = DuplicateScope.comparable(in: document)
         // One sentence in the whole document has nothing to repeat (a huge single line, say).
         guard comparable.count >= 2 || (comparable.first?.sentences.count ?? 0) >= 2 else { return [] }

@@ -20,9 +20,11 @@ struct ConditionalKind: YAMLRuleKind {
     }
     static let placeholders = ["match"]
     static let defaultScope = RuleScope.sentence
-    var options: [RuleOptionSpec] {
-        [RuleOptionSpec(name: "window", type: .int, defaultValue: .int(window), summary: "sentences after the match that may hold the support", range: 0...20)]
+    /// The `window` the rule file gives is the option's default; `.linterrc` may change it.
+    var windowOption: RuleOption<Int> {
+        RuleOption("window", default: window, summary: "sentences after the match that may hold the support", range: 0...20)
     }
+    var options: [RuleOptionSpec] { [windowOption.spec] }
 
     let first: Matcher
     let second: Matcher
@@ -74,7 +76,7 @@ struct ConditionalKind: YAMLRuleKind {
     }
 
     func check(_ document: Document, context: RuleContext, common: CommonRuleFields) throws(RuleFailure) -> [Diagnostic] {
-        let window = context.options.int("window", default: self.window)
+        let window = context.options[windowOption]
         var diagnostics: [Diagnostic] = []
         var supportCache: [Range<Int>: Bool] = [:]
         var cachedBlock = -1

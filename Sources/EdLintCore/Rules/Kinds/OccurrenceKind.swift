@@ -12,9 +12,9 @@ struct OccurrenceKind: YAMLRuleKind {
     static let keys = ["phrases", "patterns", "max"]
     static let placeholders = ["match", "count", "max"]
     static let defaultScope = RuleScope.sentence
-    var options: [RuleOptionSpec] {
-        [RuleOptionSpec(name: "max", type: .int, defaultValue: .int(max), summary: "how many matches a unit may hold", range: 0...1_000_000)]
-    }
+    /// The `max` the rule file gives is the option's default; `.linterrc` may change it.
+    var maxOption: RuleOption<Int> { RuleOption("max", default: max, summary: "how many matches a unit may hold", range: 0...1_000_000) }
+    var options: [RuleOptionSpec] { [maxOption.spec] }
 
     let matcher: Matcher
     let max: Int
@@ -34,7 +34,7 @@ struct OccurrenceKind: YAMLRuleKind {
     }
 
     func check(_ document: Document, context: RuleContext, common: CommonRuleFields) throws(RuleFailure) -> [Diagnostic] {
-        let limit = context.options.int("max", default: max)
+        let limit = context.options[maxOption]
         let matches = try common.scanner.matches(of: matcher, in: document)
         // Group by unit (the whole document is one unit for `scope: document`).
         var groups: [[ProseMatch]] = []
