@@ -17,7 +17,7 @@ func knownRules(packs: [String]) throws -> RuleRegistry {
 }
 
 enum RulesFormat: String, CaseIterable, ExpressibleByArgument {
-    case text, markdown
+    case text, markdown, defaults
 }
 
 struct RulesCommand: ParsableCommand {
@@ -26,7 +26,7 @@ struct RulesCommand: ParsableCommand {
     @Option(help: "Only this category.")
     var category: String?
 
-    @Option(help: "text (a table) or markdown (the docs/rules.md page).")
+    @Option(help: "text (a table), markdown (the docs/rules.md page) or defaults (docs/default-rule-configurations.yml).")
     var format: RulesFormat = .text
 
     @Option(name: .customLong("rules"), help: ArgumentHelp("Add a rule pack folder (repeatable).", valueName: "dir"))
@@ -47,6 +47,10 @@ struct RulesCommand: ParsableCommand {
         let shown = descriptions.filter { chosen == nil || $0.category == chosen }.sorted { $0.id < $1.id }
         if format == .markdown {
             Console.writeText(RulesDocument.markdown(shown))
+            return
+        }
+        if format == .defaults {
+            Console.writeText(RulesDocument.defaults(shown))
             return
         }
         // The table lists what a configuration may name; edlint's own diagnostics only when

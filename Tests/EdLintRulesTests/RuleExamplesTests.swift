@@ -26,6 +26,43 @@ struct RuleExamplesTests {
 }
 
 struct RegistrationTests {
+    /// Each Swift rule is registered, and each registered rule is a file named after its type
+    /// in its category's room (`Repetition/`, `Paraphrase/`, `Boilerplate/`, `UnsupportedClaim/`);
+    /// each claim kind declared in `UnsupportedClaim/` is in `ClaimKind.all` and the other way round.
+    @Test func everySwiftRuleFileIsRegisteredInItsRoom() throws {
+        let sources = Fixtures.packageRoot.appendingPathComponent("Sources/EdLintRules")
+        let rooms: [Category: String] = [.repetition: "Repetition", .paraphrase: "Paraphrase", .boilerplate: "Boilerplate", .unsupportedClaim: "UnsupportedClaim"]
+        var declaredRules: [String: String] = [:]  // type → path relative to Sources/EdLintRules
+        var declaredKinds: Set<String> = []
+        let walker = FileManager.default.enumerator(atPath: sources.path)
+        while let path = walker?.nextObject() as? String {
+            guard path.hasSuffix(".swift") else { continue }
+            let text = try String(contentsOf: sources.appendingPathComponent(path), encoding: .utf8)
+            let lines = text.split(separator: "\n")
+            for (number, line) in lines.enumerated() {
+                // `struct NameRule: Rule {` or `struct NameRule: CrossFileRule {` (line-based, not a regex engine).
+                let words = line.split(whereSeparator: { $0 == " " || $0 == ":" || $0 == "," || $0 == "{" })
+                if let position = words.firstIndex(of: "struct"), position + 1 < words.count, position <= 1,
+                    words[(position + 2)...].contains(where: { $0 == "Rule" || $0 == "CrossFileRule" })
+                {
+                    declaredRules[String(words[position + 1])] = path
+                }
+                // `static let name = ClaimKind(` with `slug: "…"` on the next line.
+                if line.contains("= ClaimKind("), number + 1 < lines.count, let slug = lines[number + 1].split(separator: "\"").dropFirst().first {
+                    declaredKinds.insert(String(slug))
+                }
+            }
+        }
+        let registered = BuiltinRules.structural.map { (type: String(describing: type(of: $0)), category: $0.description.category) }
+        #expect(Set(declaredRules.keys) == Set(registered.map(\.type)), "a Swift rule is not registered in BuiltinRules.structural, or the other way round")
+        for rule in registered {
+            let room = try #require(rooms[rule.category], "\(rule.type): no room for \(rule.category)")
+            #expect(declaredRules[rule.type] == "\(room)/\(rule.type).swift")
+        }
+        let kinds = Set(BuiltinRules.structural.map(\.description.id).filter { $0.hasPrefix("unsupported-claim.") }.map { String($0.dropFirst("unsupported-claim.".count)) })
+        #expect(declaredKinds == kinds && kinds.count >= 6, "a claim kind is declared but not in ClaimKind.all, or the other way round")
+    }
+
     @Test func everyRuleFileInRulesIsEmbedded() throws {
         let rulesFolder = Fixtures.packageRoot.appendingPathComponent("Rules")
         var onDisk: [String] = []

@@ -91,6 +91,26 @@ struct RulesDocumentTests {
         let descriptions = try BuiltinRules.load().map(\.description) + ToolDiagnostics.all
         #expect(committed == RulesDocument.markdown(descriptions), "docs/rules.md is stale: run `edlint rules --format markdown > docs/rules.md`")
     }
+
+    /// The committed reference of every rule's defaults is current (a changed threshold or
+    /// severity is a reviewed diff of it) and is itself a valid .linterrc.
+    @Test func defaultRuleConfigurationsAreCurrentAndValid() throws {
+        let url = Fixtures.packageRoot.appendingPathComponent("docs/default-rule-configurations.yml")
+        let committed = try String(contentsOf: url, encoding: .utf8)
+        let rules = try BuiltinRules.load()
+        #expect(
+            committed == RulesDocument.defaults(rules.map(\.description)),
+            "docs/default-rule-configurations.yml is stale: run `edlint rules --format defaults > docs/default-rule-configurations.yml`")
+        let configuration = try Configuration.parse(committed, path: url.path, directory: Fixtures.packageRoot.path)
+        #expect(configuration.rules.count == rules.count)
+        let active = try RuleResolver.resolve(
+            registry: try RuleRegistry(rules: rules), configuration: configuration, selection: RuleSelection())
+        // Every rule at its declared defaults, as if nothing were configured.
+        let defaults = try RuleResolver.resolve(
+            registry: try RuleRegistry(rules: rules), configuration: .defaults(directory: "/"), selection: RuleSelection())
+        #expect(active.map(\.context.options) == defaults.map(\.context.options))
+        #expect(active.map(\.context.severity) == defaults.map(\.context.severity))
+    }
 }
 
 /// edlint's `primaryLocationLineHash` is the value GitHub's upload-sarif computes, checked against

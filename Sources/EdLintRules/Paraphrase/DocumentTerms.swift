@@ -2,61 +2,6 @@ import Algorithms
 import EdLintCore
 import EdLintText
 
-/// A sentence as a set of terms (stems), with its total weight. Stopwords are terms too — their
-/// low IDF keeps them from mattering much, but in a short headline "not" or "after" can decide.
-struct TermSentence {
-    /// Prose range within its block.
-    var range: Range<Int>
-    /// Distinct term ids, sorted.
-    var terms: [Int]
-    var weight: Double
-    /// Every term this sentence covers and the credit it gives: 1 for its own terms, less for
-    /// their synonyms, variants and looser relatives (see `ParagraphSimilarity`). Built once, so
-    /// comparing two sentences is one merge of sorted lists.
-    var cover = TermCover()
-}
-
-/// Terms and credits, sorted by term (a sorted list, not a dictionary: comparing two sentences
-/// walks both lists once, with no hashing).
-struct TermCover {
-    /// Term ids as 32 bits: a document has far fewer distinct stems, and covers are the
-    /// paraphrase detector's largest structure (one per sentence, synonyms included).
-    var terms: [Int32] = []
-    var credits: [Double] = []
-
-    /// From (term, credit) offers in any order; a term offered twice keeps its best credit.
-    init(offers: [(term: Int, credit: Double)] = []) {
-        let sorted = offers.sorted { $0.term != $1.term ? $0.term < $1.term : $0.credit > $1.credit }
-        // Exactly the distinct terms' room: covers are kept for every sentence of a document, and
-        // offers repeat a term often (one synonym reached from several words).
-        var distinct = 0
-        for (index, offer) in sorted.enumerated() where index == 0 || sorted[index - 1].term != offer.term { distinct += 1 }
-        terms.reserveCapacity(distinct)
-        credits.reserveCapacity(distinct)
-        for offer in sorted where terms.last.map(Int.init) != offer.term {
-            terms.append(Int32(truncatingIfNeeded: offer.term))
-            credits.append(offer.credit)
-        }
-    }
-}
-
-/// A block prepared for comparison.
-struct TermBlock {
-    var block: Int
-    var sentences: [TermSentence]
-    /// Distinct term ids of the whole block, sorted.
-    var terms: [Int]
-    var weight: Double
-    /// How many distinct content (non-stopword) terms the block has.
-    var contentTermCount: Int
-
-    /// What the whole block covers (see `TermSentence.cover`).
-    var wholeCover = TermCover()
-
-    /// The whole block as one bag of terms.
-    var whole: TermSentence { TermSentence(range: 0..<0, terms: terms, weight: weight, cover: wholeCover) }
-}
-
 /// The words of a document, interned: each distinct stem gets an id, a weight (IDF), and links to
 /// the document's other stems that mean the same: WordNet synonyms, and variants that only add a
 /// short ending to a stem of four letters or more ("syria" → "syrian", "egypt" → "egyptian").
@@ -313,23 +258,4 @@ extension String {
         for character in self where character != "," { result.append(character) }
         return result
     }
-}
-
-/// The distinct values of `values`, sorted.
-func sortedDistinct<Value: Comparable>(_ values: [Value]) -> [Value] {
-    var sorted = values.sorted()
-    var count = 0
-    for value in sorted where count == 0 || sorted[count - 1] != value {
-        sorted[count] = value
-        count += 1
-    }
-    sorted.removeLast(sorted.count - count)
-    return sorted
-}
-
-/// Whether a sorted array holds a value.
-@inline(__always)
-func sortedContains(_ array: [Int], _ value: Int) -> Bool {
-    let index = array.partitioningIndex { $0 >= value }
-    return index < array.count && array[index] == value
 }

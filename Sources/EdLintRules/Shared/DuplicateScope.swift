@@ -1,0 +1,35 @@
+import EdLintCore
+import EdLintText
+
+/// Which blocks the duplicate detectors compare: paragraphs, list items and footnotes. Headings
+/// repeat by design ("## Background" in two sections), table cells are data, and a block quote
+/// that repeats the body is a pull-quote, a layout device.
+enum DuplicateScope {
+    static func isEligible(_ block: Block) -> Bool {
+        switch block.kind {
+        case .paragraph, .listItem, .footnote: true
+        case .heading, .tableCell, .blockquote: false
+        }
+    }
+
+    /// Blocks that open alike with at least two other blocks ("Portion Fix Containers: …",
+    /// "Pro tip: …", "Available from Amazon") are a listing's repeated structure — like list items
+    /// or table rows that begin alike — not a restatement.
+    static func templateBlocks(in document: Document) -> Set<Int> {
+        var byOpening: [String: [Int]] = [:]
+        for block in document.blocks where isEligible(block) {
+            let words = Tokenizer.tokens(in: block.prose.bytes, range: 0..<min(block.prose.count, 80), limit: 2).map(\.text)
+            guard words.count == 2 else { continue }
+            byOpening[words.joined(separator: " "), default: []].append(block.index)
+        }
+        return Set(byOpening.values.filter { $0.count >= 3 }.flatMap { $0 })
+    }
+
+    /// The blocks the duplicate detectors compare (worked out once per document).
+    static func comparable(in document: Document) -> [Block] {
+        document.derived.value("duplicate-scope.comparable") {
+            let templates = templateBlocks(in: document)
+            return document.blocks.filter { isEligible($0) && !templates.contains($0.index) }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import EdLintCore
+import EdLintText
+
+/// Pairs of blocks whose wording is near-verbatim the same, found through an index of shingles.
+enum RepeatedBlocks {
+    struct Pair {
+        var earlier: Int
+        var later: Int
+        var overlap: Double
+    }
+
+    static let maximumPostings = 64
+
+    /// For each eligible block of at least `minimumWords` words, its most similar earlier block
+    /// when their overlap reaches `threshold`.
+    static func pairs(in document: Document, minimumWords: Int, threshold: Double) -> [Pair] {
+        // repetition.paragraph, repetition.sentence and paraphrase.paragraph all ask; compute once.
+        document.derived.value("repeated-blocks \(minimumWords) \(threshold)") {
+            computePairs(in: document, minimumWords: minimumWords, threshold: threshold)
+        }
+    }
+
+    private static func computePairs(in document: Document, minimumWords: Int, threshold: Double) -> [Pair] {
+        let comparable = DuplicateScope.comparable(in: document)
+        guard comparable.count >= 2 else { return [] }
+        let byBlock = Shingles.ofBlocks(in: document, minimumWords: minimumWords)
+        let shingled = comparable.compactMap { block in byBlock[block.index].map { (block: block.index, shingles: $0) } }
+        var index = ShinglePostings()
+        var pairs: [Pair] = []
+        for (position, entry) in shingled.enumerated() {
+            // Positions follow the blocks, so ties going to the lowest position go to the earliest block.
+            if let best = index.bestMatch(
+                for: entry.shingles.hashes, threshold: threshold, limit: Self.maximumPostings, size: { shingled[$0].shingles.hashes.count })
+            {
+                pairs.append(Pair(earlier: shingled[best.item].block, later: entry.block, overlap: best.overlap))
+            }
+            for hash in entry.shingles.hashes { index.add(hash, item: position) }
+        }
+        return pairs
+    }
+}
