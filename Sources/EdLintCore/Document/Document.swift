@@ -112,21 +112,39 @@ public struct Document: Sendable {
 /// document and its key.
 public final class DerivedAnalyses: @unchecked Sendable {
     private let lock = NSLock()
-    private var values: [String: Any] = [:]
+    private var values: [AnalysisIdentity: Any] = [:]
 
     public init() {}
 
-    public func value<T>(_ key: String, _ make: () -> T) -> T {
+    /// The analysis `key` names, made by `make` the first time it is asked for.
+    public func value<Value>(_ key: AnalysisKey<Value>, _ make: () -> Value) -> Value {
         lock.lock()
-        if let cached = values[key] as? T {
+        if let cached = values[key.identity] as? Value {
             lock.unlock()
             return cached
         }
         lock.unlock()
         let made = make()
         lock.lock()
-        values[key] = made
+        values[key.identity] = made
         lock.unlock()
         return made
     }
+}
+
+/// The key of one derived analysis: its name, its parameters and the type of its value, declared
+/// next to the analysis (`static func key(minimumWords:)`), so two analyses cannot collide on a
+/// spelling, nor one be read as another's type.
+public struct AnalysisKey<Value>: Sendable {
+    fileprivate let identity: AnalysisIdentity
+
+    public init(_ name: String, parameters: [Double] = []) {
+        identity = AnalysisIdentity(name: name, parameters: parameters, type: ObjectIdentifier(Value.self))
+    }
+}
+
+private struct AnalysisIdentity: Hashable, @unchecked Sendable {
+    var name: String
+    var parameters: [Double]
+    var type: ObjectIdentifier
 }

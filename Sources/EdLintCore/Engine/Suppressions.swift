@@ -39,8 +39,11 @@ public struct Suppressions: Sendable {
     /// The document's suppressions, read once however many times they are applied (its own
     /// findings, then cross-file findings).
     public static func of(_ document: Document) -> Suppressions {
-        document.derived.value("suppressions") { Suppressions(document: document) }
+        document.derived.value(Self.analysis) { Suppressions(document: document) }
     }
+
+    private static let analysis = AnalysisKey<Suppressions>("suppressions")
+
 
     public init(document: Document) {
         var found: [Directive] = []

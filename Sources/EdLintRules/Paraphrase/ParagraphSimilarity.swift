@@ -9,9 +9,15 @@
 /// across unrelated sentences do not add up) and whole (the paragraph's terms against all of the
 /// other's — robust when a restatement splits or merges sentences). Their mean is the coverage.
 struct ParagraphSimilarity {
+    /// How much a WordNet synonym counts against the same word (the rule's `synonym_credit`).
     var synonymCredit: Double
-    var variantCredit = 0.8
-    var relatedCredit = 0.5
+    /// How much a variant counts ("syria" / "syrian": a stem plus a short ending).
+    var variantCredit = Self.defaultVariantCredit
+    /// How much a loose relative counts (a close hypernym: "ship" → "vessel"); 0 between short single sentences.
+    var relatedCredit = Self.defaultRelatedCredit
+
+    static let defaultVariantCredit = 0.8
+    static let defaultRelatedCredit = 0.5
 
     struct Result {
         /// Share of the earlier paragraph's content restated in the later one (0…1).

@@ -63,6 +63,25 @@ struct ParaphraseRule: Rule {
     /// Content words from which a single sentence counts as a paragraph.
     static let longSentenceTerms = 18
 
+    // Fixed tuning of the detector (not user options: changing one changes what the scores
+    // mean; the score snapshots and the figures in the README are measured with these).
+
+    /// An earlier paragraph is a candidate when it shares at least this share of the threshold
+    /// in (synonym-credited) term weight with the later one: a cheap filter before alignment.
+    static let candidateShareOfThreshold = 0.5
+    /// At most this many candidates per paragraph are aligned, best shared weight first.
+    static let candidatesAligned = 12
+    /// "Restates the earlier paragraph whole, then adds": the earlier one covered at least
+    /// `threshold + wholeRestatementMargin` (capped at `wholeRestatementCap`) and the later one
+    /// at least `threshold × newFactsShare` (the rest of it being new).
+    static let wholeRestatementMargin = 0.2
+    static let wholeRestatementCap = 0.95
+    static let newFactsShare = 0.6
+    /// Characters of a sentence's opening searched for a recap marker ("In short", "To sum up").
+    static let summaryOpeningLength = 40
+    /// Characters of each sentence quoted in the message.
+    static let quotedSentenceLength = 50
+
     /// Openers of a deliberate recap, which restates earlier paragraphs by design.
     static let summaryOpeners = [
         "in short", "in sum", "in summary", "to sum up", "to summarise", "to summarize", "in conclusion",
@@ -86,7 +105,7 @@ struct ParaphraseRule: Rule {
 
     static func opensAsSummary(_ block: Block) -> Bool {
         block.sentences.contains { sentence in
-            let opening = block.prose.string(in: sentence.lowerBound..<min(sentence.upperBound, sentence.lowerBound + 40)).lowercased()
+            let opening = block.prose.string(in: sentence.lowerBound..<min(sentence.upperBound, sentence.lowerBound + Self.summaryOpeningLength)).lowercased()
             return summaryOpeners.contains { opener in
                 opening.hasPrefix(opener) && (opening.dropFirst(opener.count).first.map { !$0.isLetter } ?? true)
             }
@@ -138,7 +157,9 @@ struct ParaphraseRule: Rule {
         for position in blocks.indices {
             let later = blocks[position]
             var best: (earlier: TermBlock, score: Double, result: ParagraphSimilarity.Result)?
-            for candidate in index.candidates(before: position, minimumShare: threshold * 0.5, synonymCredit: similarity.synonymCredit, limit: 12) {
+            for candidate in index.candidates(
+                before: position, minimumShare: threshold * Self.candidateShareOfThreshold, synonymCredit: similarity.synonymCredit,
+                limit: Self.candidatesAligned) {
                 var earlier = blocks[candidate]
                 // A pair repetition.paragraph or .sentence reported (as configured in this run) is not reported again.
                 if context.reportedPairs.covers(
@@ -168,8 +189,8 @@ struct ParaphraseRule: Rule {
             let laterBlock = document.blocks[later.block]
             let line = document.source.location(of: earlierBlock.sourceRange.lowerBound).line
             let (i, j, _) = best.result.bestPair
-            let earlierSentence = Excerpt.of(earlierBlock, range: best.earlier.sentences[i].range, limit: 50)
-            let laterSentence = Excerpt.of(laterBlock, range: later.sentences[j].range, limit: 50)
+            let earlierSentence = Excerpt.of(earlierBlock, range: best.earlier.sentences[i].range, limit: Self.quotedSentenceLength)
+            let laterSentence = Excerpt.of(laterBlock, range: later.sentences[j].range, limit: Self.quotedSentenceLength)
             let message =
                 "This paragraph restates the paragraph at line \(line) (\(Excerpt.percent(best.score)) similar): "
                 + "“\(laterSentence)” ≈ “\(earlierSentence)”"
@@ -196,7 +217,9 @@ struct ParaphraseRule: Rule {
     static func score(_ result: ParagraphSimilarity.Result, earlier: TermBlock, threshold: Double) -> Double? {
         if result.mutual >= threshold { return result.mutual }
         // The later paragraph opens by restating the earlier one whole, then adds new facts.
-        if earlier.sentences.count >= 2, result.earlierCovered >= min(0.95, threshold + 0.2), result.laterCovered >= threshold * 0.6 {
+        if earlier.sentences.count >= 2, result.earlierCovered >= min(Self.wholeRestatementCap, threshold + Self.wholeRestatementMargin),
+            result.laterCovered >= threshold * Self.newFactsShare
+        {
             return result.earlierCovered
         }
         return nil

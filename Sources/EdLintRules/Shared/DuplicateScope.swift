@@ -27,7 +27,7 @@ enum DuplicateScope {
 
     /// The blocks the duplicate detectors compare (worked out once per document).
     static func comparable(in document: Document) -> [Block] {
-        document.derived.value("duplicate-scope.comparable") {
+        document.derived.value(AnalysisKey<[Block]>("duplicate-scope.comparable")) {
             let templates = templateBlocks(in: document)
             return document.blocks.filter { isEligible($0) && !templates.contains($0.index) }
         }

@@ -14,8 +14,8 @@ enum RepeatedBlocks {
     /// For each eligible block of at least `minimumWords` words, its most similar earlier block
     /// when their overlap reaches `threshold`.
     static func pairs(in document: Document, minimumWords: Int, threshold: Double) -> [Pair] {
-        // repetition.paragraph, repetition.sentence and paraphrase.paragraph all ask; compute once.
-        document.derived.value("repeated-blocks \(minimumWords) \(threshold)") {
+        // Shared through the document's analyses (the key holds the parameters it depends on).
+        document.derived.value(AnalysisKey<[Pair]>("repeated-blocks", parameters: [Double(minimumWords), threshold])) {
             computePairs(in: document, minimumWords: minimumWords, threshold: threshold)
         }
     }

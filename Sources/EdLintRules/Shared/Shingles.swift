@@ -71,7 +71,7 @@ struct Shingles {
     /// least `minimumWords` words), worked out once per document: repetition.paragraph and the
     /// cross-file summary both read them.
     static func ofBlocks(in document: Document, minimumWords: Int) -> [Int: Shingles] {
-        document.derived.value("block-shingles \(minimumWords)") {
+        document.derived.value(AnalysisKey<[Int: Shingles]>("block-shingles", parameters: [Double(minimumWords)])) {
             var result: [Int: Shingles] = [:]
             for block in document.blocks where DuplicateScope.isEligible(block) {
                 // Counted before any hashing: a file of a million one-line notes hashes nothing.
