@@ -112,6 +112,30 @@ struct ParaphraseRule: Rule {
         }
     }
 
+    /// The paragraphs the rule compares, analysed into terms (nil when fewer than two): not
+    /// list items, not recaps or what a summary heading introduces, and at least
+    /// `minimumTerms` content words.
+    static func prepare(_ document: Document, minimumTerms: Int) -> (terms: DocumentTerms, blocks: [TermBlock])? {
+        var underSummaryHeading = false
+        var eligible: [Block] = []
+        let comparable = Set(DuplicateScope.comparable(in: document).map(\.index))
+        for block in document.blocks {
+            if block.kind == .heading { underSummaryHeading = isSummaryHeading(block) }
+            // Fewer words than `minimum_terms` cannot hold that many content words: skipped before
+            // the costly analysis (a file of a million one-word lines, say).
+            if block.kind != .listItem, comparable.contains(block.index), !underSummaryHeading,
+                Tokenizer.wordCount(in: block.prose.bytes, limit: minimumTerms) >= minimumTerms, !opensAsSummary(block)
+            {
+                eligible.append(block)
+            }
+        }
+        // A document with fewer than two paragraphs has nothing to compare (and need not load the lexicon).
+        guard eligible.count >= 2 else { return nil }
+        let terms = DocumentTerms()
+        let blocks = eligible.map(terms.analyze).filter { $0.contentTermCount >= minimumTerms }
+        return blocks.count >= 2 ? (terms, blocks) : nil
+    }
+
     func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
         let threshold = context.options[Self.threshold]
         let oneSentenceThreshold = context.options[Self.oneSentenceThreshold]
@@ -119,38 +143,11 @@ struct ParaphraseRule: Rule {
         let similarity = ParagraphSimilarity(synonymCredit: context.options[Self.synonymCredit])
         let minimumTerms = context.options[Self.minimumTerms]
 
-        var underSummaryHeading = false
-        var eligible: [Block] = []
-        let comparable = Set(DuplicateScope.comparable(in: document).map(\.index))
-        for block in document.blocks {
-            if block.kind == .heading { underSummaryHeading = Self.isSummaryHeading(block) }
-            // Fewer words than `minimum_terms` cannot hold that many content words: skipped before
-            // the costly analysis (a file of a million one-word lines, say).
-            if block.kind != .listItem, comparable.contains(block.index), !underSummaryHeading,
-                Tokenizer.wordCount(in: block.prose.bytes, limit: minimumTerms) >= minimumTerms, !Self.opensAsSummary(block)
-            {
-                eligible.append(block)
-            }
-        }
-        // A document with fewer than two paragraphs has nothing to compare (and need not load the lexicon).
-        guard eligible.count >= 2 else { return [] }
-        let terms = DocumentTerms()
-        let blocks = eligible.map(terms.analyze).filter { $0.contentTermCount >= minimumTerms }
-        guard blocks.count >= 2 else { return [] }
-        // What each block covers, with and without loose relatives (short single sentences use the
-        // strict one); worked out only for blocks that get compared.
-        var strict = similarity
-        strict.relatedCredit = 0
-        var looseExpansions = ExpansionCache()
-        var strictExpansions = ExpansionCache()
-        func expanded(_ position: Int, loose: Bool) -> TermBlock {
-            func make() -> TermBlock {
-                var block = blocks[position]
-                terms.expand(&block, credits: loose ? similarity : strict)
-                return block
-            }
-            return loose ? looseExpansions.block(position, orMake: make) : strictExpansions.block(position, orMake: make)
-        }
+        guard let (terms, blocks) = Self.prepare(document, minimumTerms: minimumTerms) else { return [] }
+        let scorer = PairScorer(
+            blocks: blocks, terms: terms, similarity: similarity,
+            thresholds: PairScorer.Thresholds(
+                paragraphs: threshold, oneSentence: oneSentenceThreshold, shortSentences: shortSentencesThreshold))
         let index = CandidateIndex(blocks: blocks, terms: terms)
 
         var diagnostics: [Diagnostic] = []
@@ -160,29 +157,15 @@ struct ParaphraseRule: Rule {
             for candidate in index.candidates(
                 before: position, minimumShare: threshold * Self.candidateShareOfThreshold, synonymCredit: similarity.synonymCredit,
                 limit: Self.candidatesAligned) {
-                var earlier = blocks[candidate]
                 // A pair repetition.paragraph or .sentence reported (as configured in this run) is not reported again.
                 if context.reportedPairs.covers(
-                    earlier: document.blocks[earlier.block].sourceRange, later: document.blocks[later.block].sourceRange)
+                    earlier: document.blocks[blocks[candidate].block].sourceRange, later: document.blocks[later.block].sourceRange)
                 {
                     continue
                 }
-                // Two short single sentences are thin evidence: they must match more closely, and on
-                // close links only. A long one-sentence paragraph is judged like any paragraph.
-                let singleSentences = earlier.sentences.count == 1 && later.sentences.count == 1
-                    && min(earlier.contentTermCount, later.contentTermCount) < Self.longSentenceTerms
-                earlier = expanded(candidate, loose: !singleSentences)
-                let expandedLater = expanded(position, loose: !singleSentences)
-                var result = similarity.compare(earlier: earlier, later: expandedLater, terms: terms)
-                if singleSentences, Self.numbersDiffer(earlier, expandedLater, terms: terms) {
-                    // Two short sentences with different figures report different facts.
-                    result.earlierCovered *= Self.numberMismatchFactor
-                    result.laterCovered *= Self.numberMismatchFactor
-                }
-                let oneSentence = earlier.sentences.count == 1 || later.sentences.count == 1
-                let pairThreshold = singleSentences ? shortSentencesThreshold : oneSentence ? oneSentenceThreshold : threshold
-                guard let score = Self.score(result, earlier: earlier, threshold: pairThreshold) else { continue }
-                if score > (best?.score ?? 0) { best = (earlier, score, result) }
+                let assessment = scorer.assess(earlier: candidate, later: position)
+                guard let score = assessment.score else { continue }
+                if score > (best?.score ?? 0) { best = (assessment.earlier, score, assessment.result) }
             }
             guard let best else { continue }
             let earlierBlock = document.blocks[best.earlier.block]
