@@ -19,6 +19,28 @@ struct RuleExamplesTests {
         #expect(!rule.description.invalidExamples.isEmpty, "\(id) has no invalid examples")
     }
 
+    /// Examples at other options run at those options: each set fails at the defaults (so its
+    /// options are what makes it hold).
+    @Test func configuredExamplesHoldOnlyAtTheirOptions() throws {
+        struct AtDefaults: Rule {
+            var base: any Rule
+            var description: RuleDescription
+            func check(_ document: Document, context: RuleContext) throws(RuleFailure) -> [Diagnostic] {
+                try base.check(document, context: context)
+            }
+        }
+        let configured = Self.rules.filter { !$0.description.configuredExamples.isEmpty }
+        #expect(configured.count >= 3)
+        for rule in configured {
+            for set in rule.description.configuredExamples {
+                var description = rule.description
+                description.configuredExamples = [ConfiguredExamples(options: [], valid: set.valid, invalid: set.invalid)]
+                let failures = RuleExamples.verify(AtDefaults(base: rule, description: description))
+                #expect(!failures.isEmpty, "\(rule.description.id): examples at \(set.options) hold at the defaults too")
+            }
+        }
+    }
+
     @Test func builtInRulesLoad() throws {
         let rules = try BuiltinRules.load()
         #expect(rules.count >= 14)

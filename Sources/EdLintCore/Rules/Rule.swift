@@ -7,6 +7,16 @@ public enum RuleOptionType: String, Sendable, Hashable {
 public enum RuleOptionValue: Sendable, Hashable, CustomStringConvertible {
     case int(Int), double(Double), bool(Bool), string(String), strings([String])
 
+    public var type: RuleOptionType {
+        switch self {
+        case .int: .int
+        case .double: .double
+        case .bool: .bool
+        case .string: .string
+        case .strings: .strings
+        }
+    }
+
     public var description: String {
         switch self {
         case .int(let value): "\(value)"
@@ -58,12 +68,16 @@ public struct RuleDescription: Sendable {
     /// Rules whose reported pairs this one does not report again: it runs after them in each
     /// document and sees what they reported in `RuleContext.reportedPairs`.
     public var defersTo: [String]
+    /// Examples at options other than the defaults (like SwiftLint's `Example(configuration:)`),
+    /// run by the same generic test.
+    public var configuredExamples: [ConfiguredExamples]
 
     public init(
         id: String, category: Category, defaultSeverity: Severity, summary: String, rationale: String,
         validExamples: [String], invalidExamples: [String], options: [RuleOptionSpec] = [], origin: String = "built-in",
-        comparesFiles: Bool = false, defersTo: [String] = []
+        comparesFiles: Bool = false, defersTo: [String] = [], configuredExamples: [ConfiguredExamples] = []
     ) {
+        self.configuredExamples = configuredExamples
         self.comparesFiles = comparesFiles
         self.defersTo = defersTo
         self.id = id
@@ -79,6 +93,20 @@ public struct RuleDescription: Sendable {
 
     /// The part of the id after the category.
     public var slug: String { String(id.drop(while: { $0 != "." }).dropFirst()) }
+}
+
+/// A rule's examples at some options: texts it must not flag and texts it must flag (with `↓`)
+/// when configured so.
+public struct ConfiguredExamples: Sendable {
+    public var options: [String: RuleOptionValue]
+    public var valid: [String]
+    public var invalid: [String]
+
+    public init(options: [(name: String, value: RuleOptionValue)], valid: [String] = [], invalid: [String] = []) {
+        self.options = Dictionary(options.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last })
+        self.valid = valid
+        self.invalid = invalid
+    }
 }
 
 /// The options a rule runs with: its declared defaults overridden by configuration.

@@ -41,12 +41,29 @@ public enum RuleExamples {
     }
 
     public static func verify(_ rule: any Rule) -> [Failure] {
+        let description = rule.description
+        var failures = verify(rule, context: RuleContext(for: description), valid: description.validExamples, invalid: description.invalidExamples, note: "")
+        for set in description.configuredExamples {
+            var context = RuleContext(for: description)
+            for (name, value) in set.options {
+                guard let spec = description.options.first(where: { $0.name == name }), spec.type == value.type else {
+                    failures.append(Failure(ruleID: description.id, example: "\(name): \(value)", message: "examples set an option the rule does not declare, or of another type"))
+                    continue
+                }
+                context.options.values[name] = value
+            }
+            let options = set.options.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
+            failures += verify(rule, context: context, valid: set.valid, invalid: set.invalid, note: " (with \(options))")
+        }
+        return failures
+    }
+
+    private static func verify(_ rule: any Rule, context: RuleContext, valid: [String], invalid: [String], note options: String) -> [Failure] {
         var failures: [Failure] = []
         let description = rule.description
-        let context = RuleContext(for: description)
         for prefix in ["", multibytePrefix] {
-            let note = prefix.isEmpty ? "" : " (behind a multibyte prefix)"
-            for example in description.validExamples {
+            let note = (prefix.isEmpty ? "" : " (behind a multibyte prefix)") + options
+            for example in valid {
                 switch findings(rule, context: context, files: files(of: example, for: rule).map(\.text), prefix: prefix) {
                 case .failure(let failure):
                     failures.append(Failure(ruleID: description.id, example: example, message: failure.message + note))
@@ -56,7 +73,7 @@ public enum RuleExamples {
                 default: break
                 }
             }
-            for example in description.invalidExamples {
+            for example in invalid {
                 let parts = files(of: example, for: rule)
                 let expected = parts.enumerated().flatMap { file, part in part.offsets.map { Place(file: file, offset: $0) } }.sorted()
                 switch findings(rule, context: context, files: parts.map(\.text), prefix: prefix) {

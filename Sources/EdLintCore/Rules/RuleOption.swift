@@ -16,6 +16,9 @@ public struct RuleOption<Value: RuleOptionRepresentable>: Sendable {
         self.range = range
     }
 
+    /// This option set to `value`, for examples at non-default options.
+    public func set(to value: Value) -> (name: String, value: RuleOptionValue) { (name, value.optionValue) }
+
     public var spec: RuleOptionSpec {
         RuleOptionSpec(name: name, type: Value.optionType, defaultValue: defaultValue.optionValue, summary: summary, range: range)
     }

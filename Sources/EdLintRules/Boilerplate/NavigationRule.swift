@@ -31,7 +31,12 @@ struct NavigationRule: Rule {
             "Harbour plan approved\n\nThe council approved the plan on Monday, and work starts in June.\n\n↓Print\n\n↓Back to Top",
             "Story title\n\nThe story's first paragraph ends here.\n\n↓Ferry fares rise again\n\n↓Island school reopens\n\n↓Storm closes coast road\n\n↓Harbour wall repaired",
         ],
-        options: [maxWords.spec, minRun.spec])
+        options: [maxWords.spec, minRun.spec],
+        configuredExamples: [
+            ConfiguredExamples(
+                options: [minRun.set(to: 5)],
+                valid: ["Story title\n\nThe story's first paragraph ends here.\n\nFerry fares rise again\n\nIsland school reopens\n\nStorm closes coast road\n\nHarbour wall repaired"])
+        ])
 
     static let maxWords = RuleOption("max_words", default: 4, summary: "the most words a menu line has", range: 1...30)
     static let minRun = RuleOption("min_run", default: 3, summary: "how many such lines in a row make a menu", range: 2...100)

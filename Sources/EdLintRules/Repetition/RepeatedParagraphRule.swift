@@ -23,7 +23,20 @@ struct RepeatedParagraphRule: Rule {
             "The council met on Monday and approved the budget for next year after a long debate.\n\nOther business followed.\n\n↓The council met on Monday and approved the budget for next year after a long debate.",
             "Works start on 3 June and will take about eight weeks, with the road staying open.\n\nNothing else changed.\n\n↓Works start on 3 June and will take around eight weeks, with the road remaining open.",
         ],
-        options: options.specs)
+        options: options.specs,
+        configuredExamples: [
+            ConfiguredExamples(
+                options: [options.threshold.set(to: 0.9)],
+                valid: [
+                    "The harbour reopened to ferries on Tuesday after six weeks of repairs to the main pier.\n\nThe harbour reopened to ferries on Tuesday after six weeks of repairs on the main pier."
+                ],
+                invalid: [
+                    "The harbour reopened to ferries on Tuesday after six weeks of repairs to the main pier.\n\n↓The harbour reopened to ferries on Tuesday after six weeks of repairs to the main pier."
+                ]),
+            ConfiguredExamples(
+                options: [options.minimumWords.set(to: 3)],
+                invalid: ["Ferries resume on Tuesday.\n\nThe pier is open.\n\n↓Ferries resume on Tuesday."]),
+        ])
 
     func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
         let pairs = RepeatedBlocks.pairs(

@@ -3,7 +3,7 @@ import EdLintCore
 /// A kind of unsupported claim, each its own rule (`unsupported-claim.SLUG`): declared in one
 /// file per kind with its id, severity, summary, rationale, message, cue patterns and examples
 /// together, as a YAML rule is.
-struct ClaimKind: Sendable, Hashable {
+struct ClaimKind: Sendable {
     let slug: String
     let severity: Severity
     let summary: String
@@ -19,6 +19,8 @@ struct ClaimKind: Sendable, Hashable {
     var anOwnerIdentifiesTheSource = false
     let validExamples: [String]
     let invalidExamples: [String]
+    /// Examples at other options (`window`).
+    var configuredExamples: [ConfiguredExamples] = []
 
     var id: String { "unsupported-claim.\(slug)" }
 

@@ -17,6 +17,14 @@ extension ClaimKind {
         invalidExamples: [
             "↓Studies show that every pound spent on public libraries returns four pounds to the local economy.",
             "↓Research has long established that sleep matters for learning.",
+        ],
+        configuredExamples: [
+            // Support in the next sentence counts at the default window of one sentence, not at 0.
+            ConfiguredExamples(
+                options: [UnsupportedClaimRule.window.set(to: 0)],
+                invalid: [
+                    "↓Studies show that later school start times help teenagers sleep. The findings were published by the Northfield Sleep Institute in 2021."
+                ])
         ])
 }
 

@@ -20,7 +20,7 @@ struct UnsupportedClaimRule: Rule {
             id: kind.id, category: .unsupportedClaim, defaultSeverity: kind.severity, summary: kind.summary,
             rationale: kind.rationale + " Support counts in the same sentence or the next one: a link, a footnote, \"according to\" a specific source, a named speaker or organisation, a dated or attributed report.",
             validExamples: kind.validExamples, invalidExamples: kind.invalidExamples,
-            options: [Self.window.spec])
+            options: [Self.window.spec], configuredExamples: kind.configuredExamples)
         self.cues = kind.cues.compactMap { try? PCRE2Pattern($0, options: [.caseInsensitive]) }
     }
 
