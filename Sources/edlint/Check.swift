@@ -127,7 +127,7 @@ struct Check: ParsableCommand {
         // they hide must not count against it, and what they keep must not be cut unseen. A
         // baseline being written records every finding, uncapped.
         let capAfterFiltering = baseline != nil || changedSince != nil || writeBaseline != nil
-        request.maxFindingsPerRule = capAfterFiltering ? 0 : maxFindingsPerRule
+        request.maxFindingsPerRule = maxFindingsPerRule  // (CheckRun lifts it when it caps after filtering)
         let progressLine = ProgressLine.wanted(humanFormat: format == .human && outputFile == nil) ? ProgressLine() : nil
         if let progressLine { request.progress = { progressLine.update(done: $0, total: $1) } }
         defer { progressLine?.finish() }
@@ -155,7 +155,20 @@ struct Check: ParsableCommand {
                 return
             }
         }
-        var (outcome, reports) = try lint(builtins: builtins, request: request)
+        // A baseline being written records every finding: no baseline applied, no cap.
+        if writeBaseline != nil { request.maxFindingsPerRule = 0 }
+        let check = CheckRun(
+            builtinRules: builtins, request: request, changedLines: changedSince.map { reference in { try Git.changedLines(since: reference) } },
+            baselinePath: writeBaseline == nil ? baseline : nil, maxFindingsPerRule: maxFindingsPerRule,
+            capAfterFiltering: capAfterFiltering && writeBaseline == nil, fix: fix)
+        let checked: CheckRun.Outcome
+        do { checked = try check.run() } catch {
+            // Every error that stops a check is exit 2, here.
+            printError("edlint: \(error)")
+            throw ExitCode(Exit.error)
+        }
+        let outcome = checked.lint
+        let reports = checked.reports
         progressLine?.finish()  // before anything else reaches the terminal
         handleStaleTemporaries(outcome.staleTemporaries)
         if outcome.lintedFiles == 0 {
@@ -163,7 +176,6 @@ struct Check: ParsableCommand {
         }
         // The files being linted (and the baseline being read) are never written over by a report.
         let inputs = Set((reports.map(\.path) + [baseline].compactMap { $0 }).compactMap { FileIdentity.of($0)?.file })
-        var baselineNote: String?
         if let writeBaseline {
             let folder = (FileCollector.absolute(writeBaseline) as NSString).deletingLastPathComponent
             let recorded = Baseline(reports: reports, baselineFolder: folder)
@@ -179,60 +191,26 @@ struct Check: ParsableCommand {
             printError("edlint: recorded \(recorded.entries.count) finding\(recorded.entries.count == 1 ? "" : "s") in \(writeBaseline)")
             return
         }
-        (reports, baselineNote) = try applyBaseline(to: reports)
-        if capAfterFiltering { reports = capped(reports, configured: outcome.maxFindingsPerRule) }
-        var writeFailed = false
-        if fix || diff {
+        if diff {
             var changedFiles = 0
-            var fixedFindings = 0
             var diffs = ""
-            var skipped: [String: WriteError] = [:]
             for report in reports {
                 let fixes = report.diagnostics.compactMap(\.fix)
-                guard !fixes.isEmpty, !report.source.bytes.isEmpty else { continue }
-                let (fixed, applied) = Fixes.apply(fixes, to: report.source.bytes)
-                guard fixed != report.source.bytes else { continue }
-                if diff {
-                    changedFiles += 1
-                    fixedFindings += applied.count
-                    diffs += Fixes.unifiedDiff(path: report.path, old: report.source.bytes, fixes: fixes)
-                    continue
-                }
-                do throws(WriteError) {
-                    if outcome.pathsNotUTF8.contains(report.path) { throw WriteError.nameNotUTF8(path: report.path) }
-                    try SafeWrite.replace(report.path, expecting: report.source.bytes, with: fixed)
-                    changedFiles += 1
-                    fixedFindings += applied.count
-                } catch {
-                    if case .failed = error {
-                        printError("edlint: --fix: \(error)")
-                        writeFailed = true
-                    } else {
-                        skipped[report.path] = error
-                    }
-                }
+                guard !fixes.isEmpty, !report.source.bytes.isEmpty, Fixes.apply(fixes, to: report.source.bytes).0 != report.source.bytes else { continue }
+                changedFiles += 1
+                diffs += Fixes.unifiedDiff(path: report.path, old: report.source.bytes, fixes: fixes)
             }
-            if diff {
-                Console.write(diffs)
-                try Console.finish()
-                if changedFiles > 0 { throw ExitCode(Exit.findings) }
-                return
-            }
-            printError("edlint: fixed \(fixedFindings) finding\(fixedFindings == 1 ? "" : "s") in \(changedFiles) file\(changedFiles == 1 ? "" : "s")")
-            if changedFiles > 0 {
-                // Report what is left, with positions in the fixed text.
-                (outcome, reports) = try lint(builtins: builtins, request: request)
-                (reports, baselineNote) = try applyBaseline(to: reports)
-                if capAfterFiltering { reports = capped(reports, configured: outcome.maxFindingsPerRule) }
-            }
-            // A file left alone says why, where its findings are reported.
-            reports = reports.map { report in
-                guard let reason = skipped[report.path] else { return report }
-                var noted = report
-                noted.diagnostics.insert(ToolDiagnostics.fixSkipped(reason), at: 0)
-                return noted
-            }
+            Console.write(diffs)
+            try Console.finish()
+            if changedFiles > 0 { throw ExitCode(Exit.findings) }
+            return
         }
+        if fix {
+            for failure in checked.writeFailures { printError("edlint: --fix: \(failure)") }
+            printError("edlint: fixed \(checked.fixedFindings) finding\(checked.fixedFindings == 1 ? "" : "s") in \(checked.fixedFiles) file\(checked.fixedFiles == 1 ? "" : "s")")
+        }
+        let writeFailed = !checked.writeFailures.isEmpty
+        let baselineNote = checked.baselineNote
         let report = Report(files: reports, rules: outcome.rules)
         let reporter: any Reporter
         switch format {
@@ -301,47 +279,6 @@ struct Check: ParsableCommand {
                 printError("edlint: \(path) was left by an interrupted edlint run; delete it (edlint --fix does)")
             }
         }
-    }
-
-    /// The findings cap applied to what a baseline or --changed-since left (see `Linter.capped`).
-    private func capped(_ reports: [FileReport], configured: Int) -> [FileReport] {
-        let limit = maxFindingsPerRule ?? configured
-        return reports.map { report in
-            var capped = report
-            capped.diagnostics = Linter.capped(report.diagnostics, perRule: limit)
-            return capped
-        }
-    }
-
-    /// Hides the findings `--baseline` records; returns the rest and a line for the summary.
-    private func applyBaseline(to reports: [FileReport]) throws -> ([FileReport], String?) {
-        guard let baseline else { return (reports, nil) }
-        let folder = (FileCollector.absolute(baseline) as NSString).deletingLastPathComponent
-        do {
-            let (filtered, hidden, stale) = try Baseline.load(path: baseline).apply(to: reports, baselineFolder: folder)
-            let note = "Baseline \(baseline): \(hidden) recorded finding\(hidden == 1 ? "" : "s") hidden, "
-                + "\(stale.count) stale entr\(stale.count == 1 ? "y" : "ies") (fixed or changed since)."
-            return (filtered, note)
-        } catch {
-            printError("edlint: \(error)")
-            throw ExitCode(Exit.error)
-        }
-    }
-
-    /// Lints as requested and applies --changed-since.
-    private func lint(builtins: [any Rule], request: LintRequest) throws -> (LintOutcome, [FileReport]) {
-        let outcome: LintOutcome
-        do {
-            outcome = try LintSession(builtinRules: builtins, request: request).run()
-        } catch {
-            printError("edlint: \(error)")
-            throw ExitCode(Exit.error)
-        }
-        var reports = outcome.reports
-        if let changedSince {
-            reports = try Git.changedLines(since: changedSince).filter(reports)
-        }
-        return (outcome, reports)
     }
 
     /// Columns of source a code frame shows: on a terminal, what fits beside the gutter (its

@@ -4,12 +4,6 @@ import Foundation
 
 /// The few git questions the CLI asks (git is run, never linked).
 enum Git {
-    struct Changes {
-        var lines: ChangedLines
-        var root: String
-        func filter(_ reports: [FileReport]) -> [FileReport] { lines.filter(reports, repositoryRoot: root) }
-    }
-
     static func run(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
         let result = try runBytes(arguments)
         return (result.status, String(decoding: result.output, as: UTF8.self), result.error)
@@ -38,7 +32,7 @@ enum Git {
     }
 
     /// Lines changed in the working tree since the merge base of `reference` and HEAD.
-    static func changedLines(since reference: String) throws -> Changes {
+    static func changedLines(since reference: String) throws(CheckError) -> (lines: ChangedLines, repositoryRoot: String) {
         do {
             let root = try run(["rev-parse", "--show-toplevel"])
             guard root.status == 0 else { throw Failure("not inside a git repository: \(root.error.trimmingCharacters(in: .whitespacesAndNewlines))") }
@@ -67,13 +61,11 @@ enum Git {
             // NUL-separated: names with spaces, quotes or non-ASCII letters come back as they are.
             let untracked = try run(["ls-files", "-z", "--others", "--exclude-standard", "--full-name"])
             lines.untracked = Set(untracked.output.split(separator: "\0").map(String.init))
-            return Changes(lines: lines, root: root.output.trimmingCharacters(in: .whitespacesAndNewlines))
+            return (lines, root.output.trimmingCharacters(in: .whitespacesAndNewlines))
         } catch let failure as Failure {
-            printError("edlint: --changed-since: \(failure.message)")
-            throw ExitCode(Exit.error)
+            throw .changedLines(failure.message)
         } catch {
-            printError("edlint: --changed-since: cannot run git: \(error)")
-            throw ExitCode(Exit.error)
+            throw .changedLines("cannot run git: \(error)")
         }
     }
 
