@@ -1,25 +1,6 @@
 import Algorithms
 import Foundation
 
-/// One linted file: its source (for positions and code frames) and its findings in report order.
-public struct FileReport: Sendable {
-    public var source: SourceFile
-    public var diagnostics: [Diagnostic]
-    /// What each cross-file rule kept of the document (by rule id), when `--cross-file` is on.
-    public var crossFileSummaries: [String: any Sendable] = [:]
-    /// The document's suppression comments, applied again to cross-file findings.
-    public var suppressions: Suppressions?
-    /// `fail_on` of the configuration that governs the file (nil: none sets it).
-    public var failOn: FailLevel?
-
-    public init(source: SourceFile, diagnostics: [Diagnostic]) {
-        self.source = source
-        self.diagnostics = diagnostics
-    }
-
-    public var path: String { source.path }
-}
-
 /// Each rule's findings, filled by whichever thread ran it.
 private final class RuleOutcomes: @unchecked Sendable {
     private let lock = NSLock()
@@ -38,85 +19,6 @@ private final class RuleOutcomes: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return slots.flatMap { $0 }
-    }
-}
-
-/// In what order a document's rules run: a rule that defers to others (`defersTo`) after them,
-/// and rules on such a chain first (the paraphrase detector, the dearest, waits on two others).
-struct RulePlan {
-    /// For each rule, the rules it waits for (a deferral that would loop is ignored).
-    let waitsFor: [[Int]]
-    /// Every rule, each after those it waits for.
-    let order: [Int]
-
-    init(_ rules: [ActiveRule]) {
-        let position = Dictionary(rules.enumerated().map { ($1.context.ruleID, $0) }, uniquingKeysWith: { first, _ in first })
-        let named = rules.map { $0.rule.description.defersTo.compactMap { position[$0] } }
-        // What each rule reaches through deferrals; a deferral to a rule that reaches back
-        // (a loop) is ignored.
-        var reaches = named.map(Set.init)
-        for _ in rules.indices {
-            var changed = false
-            for index in rules.indices {
-                let further = reaches[index].reduce(into: reaches[index]) { $0.formUnion(reaches[$1]) }
-                if further.count != reaches[index].count {
-                    reaches[index] = further
-                    changed = true
-                }
-            }
-            if !changed { break }
-        }
-        let waitsFor = rules.indices.map { index in named[index].filter { $0 != index && !reaches[$0].contains(index) } }
-        // Longest chain of waits, to order the rules.
-        var level = Array(repeating: 0, count: rules.count)
-        for _ in rules.indices {
-            var changed = false
-            for index in rules.indices {
-                for other in waitsFor[index] where level[other] + 1 > level[index] {
-                    level[index] = level[other] + 1
-                    changed = true
-                }
-            }
-            if !changed { break }
-        }
-        let onChain = Set(waitsFor.indices.filter { !waitsFor[$0].isEmpty } + waitsFor.flatMap { $0 })
-        self.waitsFor = waitsFor
-        order = rules.indices.sorted { a, b in
-            let key = { (index: Int) in (onChain.contains(index) ? 0 : 1, level[index], index) }
-            return key(a) < key(b)
-        }
-    }
-}
-
-/// Hands a document's rules to worker threads in plan order, each once every rule it waits for
-/// has finished.
-private final class RuleScheduler: @unchecked Sendable {
-    private let condition = NSCondition()
-    private let plan: RulePlan
-    private var claimed: Set<Int> = []
-    private var done: Set<Int> = []
-
-    init(_ plan: RulePlan) { self.plan = plan }
-
-    /// The next rule that can run, waiting while all that remain wait for others; nil when none remain.
-    func next() -> Int? {
-        condition.lock()
-        defer { condition.unlock() }
-        while true {
-            if claimed.count == plan.order.count { return nil }
-            if let ready = plan.order.first(where: { !claimed.contains($0) && plan.waitsFor[$0].allSatisfy(done.contains) }) {
-                claimed.insert(ready)
-                return ready
-            }
-            condition.wait()
-        }
-    }
-
-    func finished(_ index: Int) {
-        condition.lock()
-        done.insert(index)
-        condition.broadcast()
-        condition.unlock()
     }
 }
 
@@ -400,33 +302,3 @@ public struct Linter: Sendable {
     }
 }
 
-/// Counts for the summary line and `--statistics`.
-public struct LintSummary: Sendable, Codable, Equatable {
-    public var files: Int
-    public var filesWithFindings: Int
-    public var diagnostics: Int
-    public var errors: Int
-    public var warnings: Int
-    public var infos: Int
-    public var byCategory: [String: Int]
-    public var byRule: [String: Int]
-    public var fixable: Int
-
-    public init(reports: [FileReport]) {
-        let all = reports.flatMap(\.diagnostics)
-        files = reports.count
-        filesWithFindings = reports.filter { !$0.diagnostics.isEmpty }.count
-        diagnostics = all.count
-        errors = all.filter { $0.severity == .error }.count
-        warnings = all.filter { $0.severity == .warning }.count
-        infos = all.filter { $0.severity == .info }.count
-        byCategory = Dictionary(grouping: all, by: { $0.category.rawValue }).mapValues(\.count)
-        byRule = Dictionary(grouping: all, by: \.ruleID).mapValues(\.count)
-        fixable = all.filter { $0.fix != nil }.count
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case files, filesWithFindings = "files_with_findings", diagnostics, errors, warnings, infos
-        case byCategory = "by_category", byRule = "by_rule", fixable
-    }
-}
