@@ -209,13 +209,19 @@ final class DocumentTerms {
     /// (nearly all) are cut by bytes, without building an array of Characters.
     static func shorterPrefixes(of stem: String) -> [String] {
         let utf8 = stem.utf8
+        let cuts = 1...variantLongestEnding
         if utf8.allSatisfy({ $0 < 0x80 }) {
             let bytes = Array(utf8)
-            return (1...3).filter { bytes.count - $0 >= 4 }.map { String(decoding: bytes[0..<(bytes.count - $0)], as: UTF8.self) }
+            return cuts.filter { bytes.count - $0 >= variantShortestStem }.map { String(decoding: bytes[0..<(bytes.count - $0)], as: UTF8.self) }
         }
         let characters = Array(stem)
-        return (1...3).filter { characters.count - $0 >= 4 }.map { String(characters[0..<(characters.count - $0)]) }
+        return cuts.filter { characters.count - $0 >= variantShortestStem }.map { String(characters[0..<(characters.count - $0)]) }
     }
+
+    /// A variant adds at most this many characters to a stem ("syria" → "syrian")…
+    static let variantLongestEnding = 3
+    /// …of at least this many (shorter stems grow into unrelated words).
+    static let variantShortestStem = 4
 
     /// Other terms of this document loosely linked to `term` in WordNet (any sense, or a direct
     /// hypernym of a common sense: "ship" → "vessel"), synonyms excluded.

@@ -18,12 +18,19 @@ enum DuplicateScope {
     static func templateBlocks(in document: Document) -> Set<Int> {
         var byOpening: [String: [Int]] = [:]
         for block in document.blocks where isEligible(block) {
-            let words = Tokenizer.tokens(in: block.prose.bytes, range: 0..<min(block.prose.count, 80), limit: 2).map(\.text)
-            guard words.count == 2 else { continue }
+            let opening = 0..<min(block.prose.count, templateOpeningBytes)
+            let words = Tokenizer.tokens(in: block.prose.bytes, range: opening, limit: templateOpeningWords).map(\.text)
+            guard words.count == templateOpeningWords else { continue }
             byOpening[words.joined(separator: " "), default: []].append(block.index)
         }
-        return Set(byOpening.values.filter { $0.count >= 3 }.flatMap { $0 })
+        return Set(byOpening.values.filter { $0.count >= templateMinimumBlocks }.flatMap { $0 })
     }
+
+    /// Blocks are a template when at least `templateMinimumBlocks` open with the same
+    /// `templateOpeningWords` words (looked for in their first `templateOpeningBytes` bytes).
+    static let templateOpeningWords = 2
+    static let templateMinimumBlocks = 3
+    static let templateOpeningBytes = 80
 
     /// The blocks the duplicate detectors compare (worked out once per document).
     static func comparable(in document: Document) -> [Block] {
