@@ -9,7 +9,7 @@ import CCMarkGFM
 enum MarkdownReader {
     private static let extensionNames = ["table", "strikethrough", "autolink"]
 
-    static func read(_ source: SourceFile) -> Document {
+    static func read(_ source: SourceFile, chunkBytes: Int = defaultChunkBytes) -> Document {
         let bytes = source.bytes
         var nonProse: [NonProseRegion] = []
 
@@ -23,30 +23,147 @@ enum MarkdownReader {
             }
         }
 
+        // A large file is parsed in pieces cut where no Markdown construct can span the cut, so
+        // that cmark's tree (several times the size of its text) never exists for all of it at
+        // once. Each piece is preceded by as many empty lines as come before it: cmark's line
+        // numbers stay the file's, and an empty line opens nothing.
         cmark_gfm_core_extensions_ensure_registered()
-        guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES) else {
-            return Document(source: source, format: .markdown, blocks: [], nonProse: nonProse)
+        var walker = Walker(source: source)
+        walker.nonProse = nonProse
+        let starts = chunkStarts(parserInput, lines: source.lines, bomLength: source.bomLength, chunkBytes: chunkBytes)
+        for (position, firstLine) in starts.enumerated() {
+            let from = source.lines.start(ofLine: firstLine) - source.bomLength
+            let to = position + 1 < starts.count ? source.lines.start(ofLine: starts[position + 1]) - source.bomLength : parserInput.count
+            guard parse(parserInput[from..<to], afterEmptyLines: firstLine, into: &walker) else {
+                return Document(source: source, format: .markdown, blocks: walker.blocks, nonProse: walker.nonProse)
+            }
         }
+        return Document(source: source, format: .markdown, blocks: walker.blocks, nonProse: walker.nonProse)
+    }
+
+    /// Above this many bytes a file is parsed in pieces of about this size.
+    static let defaultChunkBytes = 4 << 20
+
+    /// Parses one piece, `emptyLines` empty lines after the file's start, and walks its tree.
+    private static func parse(_ piece: ArraySlice<UInt8>, afterEmptyLines emptyLines: Int, into walker: inout Walker) -> Bool {
+        guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES) else { return false }
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
             if let syntaxExtension = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, syntaxExtension)
             }
         }
-        parserInput.withUnsafeBufferPointer { buffer in
+        if emptyLines > 0 {
+            let newlines = [CChar](repeating: 0x0A, count: min(emptyLines, 1 << 16))
+            var left = emptyLines
+            newlines.withUnsafeBufferPointer { buffer in
+                while left > 0, let base = buffer.baseAddress {
+                    let count = min(left, buffer.count)
+                    cmark_parser_feed(parser, base, count)
+                    left -= count
+                }
+            }
+        }
+        piece.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
             }
         }
-        guard let root = cmark_parser_finish(parser) else {
-            return Document(source: source, format: .markdown, blocks: [], nonProse: nonProse)
-        }
+        guard let root = cmark_parser_finish(parser) else { return false }
         defer { cmark_node_free(root) }
-
-        var walker = Walker(source: source)
-        walker.nonProse = nonProse
         walker.walk(root)
-        return Document(source: source, format: .markdown, blocks: walker.blocks, nonProse: walker.nonProse)
+        return true
+    }
+
+    /// The first line of each piece (the first is 0): a new piece starts at a line that begins
+    /// at its first column with text that can only open a new paragraph or heading, after an
+    /// empty line, outside any fenced code or HTML block that runs over empty lines (comments,
+    /// `<pre>`, `<script>`…). A file with link reference or footnote definitions is one piece
+    /// (a definition anywhere applies everywhere). Small files are one piece.
+    static func chunkStarts(_ input: [UInt8], lines: LineIndex, bomLength: Int, chunkBytes: Int) -> [Int] {
+        guard input.count > chunkBytes, lines.count > 1 else { return [0] }
+        var starts = [0]
+        var nextCut = chunkBytes
+        var fence: (byte: UInt8, length: Int)?
+        var htmlEnd: [UInt8]?
+        var previousBlank = false
+        for line in 0..<lines.count {
+            let from = lines.start(ofLine: line) - bomLength
+            var to = line + 1 < lines.count ? lines.start(ofLine: line + 1) - bomLength : input.count
+            while to > from, input[to - 1] == 0x0A || input[to - 1] == 0x0D { to -= 1 }
+            let text = input[from..<to]
+            var indent = 0
+            while indent < text.count, text[text.startIndex + indent] == 0x20 { indent += 1 }
+            let body = text.dropFirst(indent)
+            let blank = body.allSatisfy { $0 == 0x20 || $0 == 0x09 }
+            if indent <= 3, body.first == UInt8(ascii: "["), body.contains(UInt8(ascii: "]")),
+                let close = body.firstIndex(of: UInt8(ascii: "]")), close + 1 < body.endIndex, body[close + 1] == UInt8(ascii: ":")
+            {
+                return [0]  // a definition: cut nowhere
+            }
+            if let open = fence {
+                if indent <= 3, let run = Self.fenceRun(body), run.byte == open.byte, run.length >= open.length,
+                    body.dropFirst(run.length).allSatisfy({ $0 == 0x20 || $0 == 0x09 })
+                {
+                    fence = nil
+                }
+            } else if let end = htmlEnd {
+                if Self.contains(text, end) { htmlEnd = nil }
+            } else {
+                if from >= nextCut, previousBlank, indent == 0, let first = body.first, Self.opensOnlyAParagraph(first) {
+                    starts.append(line)
+                    nextCut = from + chunkBytes
+                }
+                if indent <= 3, let run = Self.fenceRun(body), run.length >= 3,
+                    run.byte == UInt8(ascii: "~") || !body.dropFirst(run.length).contains(UInt8(ascii: "`"))
+                {
+                    fence = run
+                } else if indent <= 3, let end = Self.htmlBlockEnd(body), !Self.contains(body.dropFirst(2), end) {
+                    htmlEnd = end
+                }
+            }
+            previousBlank = blank
+        }
+        return starts
+    }
+
+    /// A line whose first byte is a letter, a digit-free punctuation mark that opens no block,
+    /// or any non-ASCII byte: nothing but a paragraph (or an ATX heading, `#`) starts with it.
+    private static func opensOnlyAParagraph(_ byte: UInt8) -> Bool {
+        if byte >= 0x80 { return true }
+        if (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) { return true }
+        return byte == UInt8(ascii: "#") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "(") || byte == UInt8(ascii: "'")
+    }
+
+    /// The run of ` or ~ a line opens with.
+    private static func fenceRun(_ body: ArraySlice<UInt8>) -> (byte: UInt8, length: Int)? {
+        guard let first = body.first, first == UInt8(ascii: "`") || first == UInt8(ascii: "~") else { return nil }
+        let length = body.prefix { $0 == first }.count
+        return length >= 3 ? (first, length) : nil
+    }
+
+    /// The end marker of an HTML block of CommonMark's types 1 to 5 (which run over empty lines)
+    /// that `body` opens, if it opens one.
+    private static func htmlBlockEnd(_ body: ArraySlice<UInt8>) -> [UInt8]? {
+        guard body.first == UInt8(ascii: "<") else { return nil }
+        let lower = body.prefix(12).map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+        func starts(_ text: String) -> Bool { lower.starts(with: Array(text.utf8)) }
+        for tag in ["script", "pre", "style", "textarea"] where starts("<" + tag) {
+            let next = lower.count > tag.count + 1 ? lower[tag.count + 1] : 0x20
+            if next == 0x20 || next == 0x09 || next == UInt8(ascii: ">") { return Array("</\(tag)>".utf8) }
+        }
+        if starts("<!--") { return Array("-->".utf8) }
+        if starts("<?") { return Array("?>".utf8) }
+        if starts("<![cdata[") { return Array("]]>".utf8) }
+        if starts("<!"), lower.count > 2, (lower[2] >= UInt8(ascii: "a") && lower[2] <= UInt8(ascii: "z")) { return Array(">".utf8) }
+        return nil
+    }
+
+    /// Whether `text` holds `marker`, ASCII letters compared without case.
+    private static func contains(_ text: ArraySlice<UInt8>, _ marker: [UInt8]) -> Bool {
+        guard text.count >= marker.count else { return false }
+        let lowered = text.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+        return lowered.indices.contains { start in start + marker.count <= lowered.count && lowered[start..<(start + marker.count)].elementsEqual(marker) }
     }
 
     /// One pass over cmark's tree with an explicit iterator (no recursion: nesting depth is the

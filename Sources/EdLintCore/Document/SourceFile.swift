@@ -60,6 +60,9 @@ public struct LineIndex: Sendable {
 
     public var count: Int { starts.count }
 
+    /// The offset at which 0-based line `line` starts.
+    public func start(ofLine line: Int) -> Int { starts[line] }
+
     /// The 0-based line containing `offset` (an offset at the very end belongs to the last line).
     public func lineIndex(containing offset: Int) -> Int {
         max(0, starts.partitioningIndex { $0 > offset } - 1)

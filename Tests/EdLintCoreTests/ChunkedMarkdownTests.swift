@@ -1,0 +1,118 @@
+import EdLintTestSupport
+import Foundation
+import Testing
+
+@testable import EdLintCore
+
+/// A large Markdown file is parsed in pieces (MarkdownReader.chunkStarts); the document must be
+/// exactly the one parsing it whole gives: same blocks, text, spans and source ranges.
+struct ChunkedMarkdownTests {
+    static func summary(_ document: Document) -> [String] {
+        document.blocks.map { block in
+            let spans = block.spans.map { "\($0.kind)\($0.proseRange)\($0.sourceRange)" }.joined(separator: ",")
+            let segments = block.prose.segments.map { "\($0.proseStart)+\($0.proseLength)@\($0.sourceStart)+\($0.sourceLength)" }.joined(separator: ",")
+            return "\(block.index) \(block.kind) h\(block.headingLevel) q\(block.quoteDepth) l\(block.listDepth) \(block.sourceRange) "
+                + "\(block.sentences) \(block.lineBreaks) [\(spans)] [\(segments)] \(block.text)"
+        } + document.nonProse.map { "\($0.kind) \($0.range) \($0.literal ?? "")" }
+    }
+
+    static func assertSameWhenChunked(_ text: String, chunkBytes: Int, name: String) {
+        let source = SourceFile(path: name, bytes: Array(text.utf8))
+        let whole = MarkdownReader.read(source, chunkBytes: Int.max)
+        let chunked = MarkdownReader.read(source, chunkBytes: chunkBytes)
+        let (a, b) = (summary(whole), summary(chunked))
+        let first = zip(a, b).first { $0 != $1 }
+        #expect(a == b, "\(name): parsed in pieces differs from whole\(first.map { ": \($0.0) ≠ \($0.1)" } ?? " (block count \(a.count) vs \(b.count))")")
+    }
+
+    /// Constructs that run over empty lines, or look as if they might, cut into tiny pieces.
+    @Test func piecesGiveTheWholeDocument() {
+        let text = """
+            # Café — ☕
+
+            First paragraph with *emphasis*, `code` and a [link](https://example.org).
+
+            ```
+            fenced code
+
+            Looks like a paragraph inside the fence.
+            ```
+
+            <!-- a comment
+
+            Still the comment. -->
+
+            Paragraph after the comment.
+
+            <pre>
+            preformatted
+
+            Still preformatted.
+            </pre>
+
+            - a list item
+
+              continued in the item
+
+            Back at the top.
+
+            > a quote
+            >
+            > more quote
+
+            Setext heading
+            ==============
+
+            | a | b |
+            |---|---|
+            | 1 | 2 |
+
+            ~~~~
+            tilde fence
+            ~~~
+            not closed by a shorter fence
+
+            ~~~~
+
+            Last paragraph, with a hard line break\\
+            and a second line.
+
+            """
+        let source = SourceFile(path: "c.md", bytes: Array(text.utf8))
+        let starts = MarkdownReader.chunkStarts(Array(text.utf8), lines: source.lines, bomLength: 0, chunkBytes: 1)
+        // Cut before each top-level paragraph or heading, never inside the fence, comment or <pre>.
+        let firstLines = starts.map { String(decoding: source.bytes[source.lines.contentRange(ofLine: $0, in: source.bytes)], as: UTF8.self) }
+        #expect(firstLines.contains("Paragraph after the comment.") && firstLines.contains("Back at the top.") && firstLines.contains("Setext heading"))
+        #expect(!firstLines.contains("Looks like a paragraph inside the fence.") && !firstLines.contains("Still the comment. -->")
+            && !firstLines.contains("Still preformatted.") && !firstLines.contains("not closed by a shorter fence"))
+        for chunk in [1, 7, 40, 200] { Self.assertSameWhenChunked(text, chunkBytes: chunk, name: "constructs \(chunk)") }
+        let crlf = text.replacingOccurrences(of: "\n", with: "\r\n")
+        Self.assertSameWhenChunked(crlf, chunkBytes: 16, name: "CRLF")
+        Self.assertSameWhenChunked("\u{FEFF}---\ntitle: x\n---\n\n" + text, chunkBytes: 16, name: "BOM and front matter")
+    }
+
+    @Test func aFileWithDefinitionsIsOnePiece() {
+        let text = "See [the report][r].\n\nMore text here.\n\nAnd more.\n\n[r]: https://example.org/report\n"
+        let source = SourceFile(path: "d.md", bytes: Array(text.utf8))
+        #expect(MarkdownReader.chunkStarts(Array(text.utf8), lines: source.lines, bomLength: 0, chunkBytes: 1) == [0])
+        Self.assertSameWhenChunked(text, chunkBytes: 1, name: "definitions")
+        let plain = "One.\n\nTwo.\n\nThree.\n"
+        #expect(MarkdownReader.chunkStarts(Array(plain.utf8), lines: SourceFile(path: "p.md", bytes: Array(plain.utf8)).lines, bomLength: 0, chunkBytes: 1) == [0, 2, 4])
+    }
+
+    /// Every real Markdown file of ../shared/corpus, cut into pieces of 512 bytes.
+    @Test(.enabled(if: Fixtures.shared != nil, "../shared is absent; skipped"))
+    func realFilesGiveTheWholeDocument() throws {
+        let corpus = try #require(Fixtures.shared).appendingPathComponent("corpus")
+        let walker = FileManager.default.enumerator(atPath: corpus.path)
+        var checked = 0
+        while let path = walker?.nextObject() as? String {
+            guard path.hasSuffix(".md") else { continue }
+            let data = try Data(contentsOf: corpus.appendingPathComponent(path))
+            guard let text = String(data: data, encoding: .utf8) else { continue }
+            Self.assertSameWhenChunked(text, chunkBytes: 512, name: path)
+            checked += 1
+        }
+        #expect(checked > 100)
+    }
+}
