@@ -91,18 +91,51 @@ struct ChunkedMarkdownTests {
         Self.assertSameWhenChunked("\u{FEFF}---\ntitle: x\n---\n\n" + text, chunkBytes: 16, name: "BOM and front matter")
     }
 
-    @Test func aFileWithDefinitionsIsOnePiece() {
-        let text = "See [the report][r].\n\nMore text here.\n\nAnd more.\n\n[r]: https://example.org/report\n"
-        let source = SourceFile(path: "d.md", bytes: Array(text.utf8))
-        #expect(MarkdownReader.chunkStarts(Array(text.utf8), lines: source.lines, bomLength: 0, chunkBytes: 1) == [0])
-        Self.assertSameWhenChunked(text, chunkBytes: 1, name: "definitions")
+    /// Plain link reference definitions follow every piece (a link resolves wherever its
+    /// definition is); any other kind of definition keeps the file in one piece.
+    @Test func definitionsFollowEveryPieceOrKeepTheFileWhole() {
+        func starts(_ text: String) -> [Int] {
+            MarkdownReader.chunkStarts(Array(text.utf8), lines: SourceFile(path: "d.md", bytes: Array(text.utf8)).lines, bomLength: 0, chunkBytes: 1)
+        }
+        let linked = "See [the report][r] and [the data].\n\nMore text here.\n\nAnd [more][R].\n\n[r]: https://example.org/report\n[the data]: <https://example.org/data> \"Data\"\n\nThe end, [r].\n"
+        #expect(starts(linked).count > 2)
+        Self.assertSameWhenChunked(linked, chunkBytes: 1, name: "definitions")
+        // A label defined twice: the first definition wins, in every piece.
+        let twice = "See [x] and [y].\n\n[x]: https://a.example\n\nMore [x].\n\n[X]: https://b.example\n[y]: https://c.example\n\nLast [x] [y].\n"
+        #expect(starts(twice).count > 2)
+        Self.assertSameWhenChunked(twice, chunkBytes: 1, name: "defined twice")
         let plain = "One.\n\nTwo.\n\nThree.\n"
-        #expect(MarkdownReader.chunkStarts(Array(plain.utf8), lines: SourceFile(path: "p.md", bytes: Array(plain.utf8)).lines, bomLength: 0, chunkBytes: 1) == [0, 2, 4])
+        #expect(starts(plain) == [0, 2, 4])
+        for whole in [
+            "A note[^1].\n\nMore.\n\n[^1]: The note.\n",  // a footnote
+            "See [x].\n\nMore.\n\n[x]:\n  https://example.org\n",  // destination on the next line
+            "See [x].\n\nMore.\n\n[x]: https://example.org\n  \"Title\"\n",  // title on the next line
+            "See [x].\n\nMore.\n\n[x]: https://a.example\n\n```\nnever closed\n",  // a fence open at the end
+        ] {
+            #expect(starts(whole) == [0], "\(whole)")
+            Self.assertSameWhenChunked(whole, chunkBytes: 1, name: whole)
+        }
     }
 
-    /// Every real Markdown file of ../shared/corpus, cut into pieces of 512 bytes.
-    @Test(.enabled(if: Fixtures.shared != nil, "../shared is absent; skipped"))
-    func realFilesGiveTheWholeDocument() throws {
+    /// cmark-gfm keeps its extensions' special characters in one process-wide table that each
+    /// parser edits as it finishes; parsed on several threads at once, documents lost their
+    /// autolinks and strikethrough until finishing was serialised.
+    @Test func documentsParsedOnSeveralThreadsKeepTheirAutolinks() {
+        let text = "See https://example.org/report and ~~old~~ text.\n\nAlso www.example.com here.\n"
+        let expected = Self.summary(MarkdownReader.read(SourceFile(path: "a.md", bytes: Array(text.utf8))))
+        let mismatches = Counter()
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            for _ in 0..<300 where Self.summary(MarkdownReader.read(SourceFile(path: "a.md", bytes: Array(text.utf8)))) != expected {
+                mismatches.add()
+            }
+        }
+        #expect(expected.joined().contains("link(destination: \"https://example.org/report\")"))
+        #expect(mismatches.value == 0)
+    }
+
+    /// Every real Markdown file of ../shared/corpus, cut into small pieces.
+    @Test(.enabled(if: Fixtures.shared != nil, "../shared is absent; skipped"), arguments: [97, 512])
+    func realFilesGiveTheWholeDocument(chunkBytes: Int) throws {
         let corpus = try #require(Fixtures.shared).appendingPathComponent("corpus")
         let walker = FileManager.default.enumerator(atPath: corpus.path)
         var checked = 0
@@ -110,9 +143,24 @@ struct ChunkedMarkdownTests {
             guard path.hasSuffix(".md") else { continue }
             let data = try Data(contentsOf: corpus.appendingPathComponent(path))
             guard let text = String(data: data, encoding: .utf8) else { continue }
-            Self.assertSameWhenChunked(text, chunkBytes: 512, name: path)
+            Self.assertSameWhenChunked(text, chunkBytes: chunkBytes, name: path)
             checked += 1
         }
         #expect(checked > 100)
+    }
+}
+
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func add() {
+        lock.lock()
+        count += 1
+        lock.unlock()
+    }
+    var value: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return count
     }
 }

@@ -1,4 +1,5 @@
 import CCMarkGFM
+import Foundation
 
 /// Reads Markdown with cmark-gfm (tables, strikethrough, autolinks, footnotes) and maps every
 /// inline text node back to exact source bytes.
@@ -30,22 +31,37 @@ enum MarkdownReader {
         cmark_gfm_core_extensions_ensure_registered()
         var walker = Walker(source: source)
         walker.nonProse = nonProse
-        let starts = chunkStarts(parserInput, lines: source.lines, bomLength: source.bomLength, chunkBytes: chunkBytes)
+        let (starts, definitions) = chunks(parserInput, lines: source.lines, bomLength: source.bomLength, chunkBytes: chunkBytes)
         for (position, firstLine) in starts.enumerated() {
             let from = source.lines.start(ofLine: firstLine) - source.bomLength
             let to = position + 1 < starts.count ? source.lines.start(ofLine: starts[position + 1]) - source.bomLength : parserInput.count
-            guard parse(parserInput[from..<to], afterEmptyLines: firstLine, into: &walker) else {
+            // The definitions go where they change no position: before every piece but the first,
+            // in place of some of its leading empty lines (so that they come first, as the first
+            // definition of a label wins), and after the first (it ends with an empty line, as if
+            // the file went on with them).
+            let carried = starts.count > 1 ? definitions : (text: [], lines: 0)
+            guard parse(parserInput[from..<to], afterEmptyLines: firstLine, definitions: carried, before: position > 0, into: &walker) else {
                 return Document(source: source, format: .markdown, blocks: walker.blocks, nonProse: walker.nonProse)
             }
         }
         return Document(source: source, format: .markdown, blocks: walker.blocks, nonProse: walker.nonProse)
     }
 
+    /// Serialises `cmark_parser_finish` across threads (see `parse`).
+    private static let inlineParsing = NSLock()
+
     /// Above this many bytes a file is parsed in pieces of about this size.
     static let defaultChunkBytes = 4 << 20
 
-    /// Parses one piece, `emptyLines` empty lines after the file's start, and walks its tree.
-    private static func parse(_ piece: ArraySlice<UInt8>, afterEmptyLines emptyLines: Int, into walker: inout Walker) -> Bool {
+    /// Parses one piece, `emptyLines` lines after the file's start, with the file's link
+    /// reference definitions (which make no node) `before` it in its leading lines or after it,
+    /// and walks its tree.
+    private static func parse(
+        _ piece: ArraySlice<UInt8>, afterEmptyLines lines: Int, definitions: (text: [UInt8], lines: Int), before: Bool,
+        into walker: inout Walker
+    ) -> Bool {
+        let prefix = before && definitions.lines > 0 ? definitions.lines + 1 : 0
+        let emptyLines = lines - prefix
         guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES) else { return false }
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
@@ -64,12 +80,22 @@ enum MarkdownReader {
                 }
             }
         }
-        piece.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
+        let leading: ArraySlice<UInt8> = prefix > 0 ? ArraySlice(definitions.text + [0x0A]) : []
+        let trailing: ArraySlice<UInt8> = !before ? ArraySlice(definitions.text) : []
+        for bytes in [leading, piece, trailing] where !bytes.isEmpty {
+            bytes.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { chars in
+                    if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
+                }
             }
         }
-        guard let root = cmark_parser_finish(parser) else { return false }
+        // cmark-gfm parses inlines with a process-wide table of special characters, which each
+        // parser's extensions add to and remove from as it finishes (cmark-gfm#221): two
+        // parsers finishing at once lose each other's autolinks and strikethrough. One at a time.
+        inlineParsing.lock()
+        let finished = cmark_parser_finish(parser)
+        inlineParsing.unlock()
+        guard let root = finished else { return false }
         defer { cmark_node_free(root) }
         walker.walk(root)
         return true
@@ -79,9 +105,24 @@ enum MarkdownReader {
     /// at its first column with text that can only open a new paragraph or heading, after an
     /// empty line, outside any fenced code or HTML block that runs over empty lines (comments,
     /// `<pre>`, `<script>`…). A file with link reference or footnote definitions is one piece
-    /// (a definition anywhere applies everywhere). Small files are one piece.
+    /// Small files are one piece.
     static func chunkStarts(_ input: [UInt8], lines: LineIndex, bomLength: Int, chunkBytes: Int) -> [Int] {
-        guard input.count > chunkBytes, lines.count > 1 else { return [0] }
+        chunks(input, lines: lines, bomLength: bomLength, chunkBytes: chunkBytes).starts
+    }
+
+    /// The pieces' first lines, and the file's link reference definitions (the first of each
+    /// label), one per line, to go with every piece (a definition anywhere applies everywhere).
+    /// Definitions are carried only in the plain form: one line, at the start of a paragraph,
+    /// with a destination; a file with any other (a footnote, a title or destination on the
+    /// next line) is one piece.
+    static func chunks(
+        _ input: [UInt8], lines: LineIndex, bomLength: Int, chunkBytes: Int
+    ) -> (starts: [Int], definitions: (text: [UInt8], lines: Int)) {
+        let whole = ([0], (text: [UInt8](), lines: 0))
+        guard input.count > chunkBytes, lines.count > 1 else { return whole }
+        var definitions: [UInt8] = []
+        var labels: Set<String> = []
+        var previousWasDefinition = false
         var starts = [0]
         var nextCut = chunkBytes
         var fence: (byte: UInt8, length: Int)?
@@ -96,11 +137,18 @@ enum MarkdownReader {
             while indent < text.count, text[text.startIndex + indent] == 0x20 { indent += 1 }
             let body = text.dropFirst(indent)
             let blank = body.allSatisfy { $0 == 0x20 || $0 == 0x09 }
-            if indent <= 3, body.first == UInt8(ascii: "["), body.contains(UInt8(ascii: "]")),
-                let close = body.firstIndex(of: UInt8(ascii: "]")), close + 1 < body.endIndex, body[close + 1] == UInt8(ascii: ":")
-            {
-                return [0]  // a definition: cut nowhere
+            let isDefinition = fence == nil && htmlEnd == nil && indent <= 3 && body.first == UInt8(ascii: "[")
+                && body.firstIndex(of: UInt8(ascii: "]")).map { close in close + 1 < body.endIndex && body[close + 1] == UInt8(ascii: ":") } == true
+            if previousWasDefinition, !blank, !isDefinition { return whole }  // it may continue the definition
+            if isDefinition, let close = body.firstIndex(of: UInt8(ascii: "]")) {
+                let label = String(decoding: body[(body.startIndex + 1)..<close], as: UTF8.self)
+                let destination = body[(close + 2)...].drop { $0 == 0x20 || $0 == 0x09 }
+                let key = label.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                guard previousBlank || previousWasDefinition || line == 0, !label.hasPrefix("^"), !label.contains("["), !destination.isEmpty
+                else { return whole }
+                if labels.insert(key).inserted { definitions += text + [0x0A] }
             }
+            previousWasDefinition = isDefinition
             if let open = fence {
                 if indent <= 3, let run = Self.fenceRun(body), run.byte == open.byte, run.length >= open.length,
                     body.dropFirst(run.length).allSatisfy({ $0 == 0x20 || $0 == 0x09 })
@@ -124,7 +172,13 @@ enum MarkdownReader {
             }
             previousBlank = blank
         }
-        return starts
+        // An unclosed fence or HTML block would take the definitions after the last piece as its text.
+        if !definitions.isEmpty, fence != nil || htmlEnd != nil { return whole }
+        // Every piece but the first takes the definitions in its leading lines: it needs room
+        // (a cut too early is dropped; fewer pieces are always right).
+        let definitionLines = labels.count
+        let roomy = [0] + starts.dropFirst().filter { $0 >= definitionLines + 1 }
+        return (roomy, (definitions, definitionLines))
     }
 
     /// A line whose first byte is a letter, a digit-free punctuation mark that opens no block,
