@@ -71,7 +71,8 @@ let package = Package(
             name: "EdLintTestSupport", dependencies: ["EdLintCore", "EdLintRules"],
             path: "Tests/EdLintTestSupport"),
         .testTarget(name: "EdLintCoreTests", dependencies: ["EdLintCore", "EdLintTestSupport"]),
-        .testTarget(name: "EdLintRulesTests", dependencies: ["EdLintRules", "EdLintTestSupport"]),
+        // Snapshots/ is read from the source tree (the test rewrites it on request), not bundled.
+        .testTarget(name: "EdLintRulesTests", dependencies: ["EdLintRules", "EdLintTestSupport"], exclude: ["Snapshots"]),
         .testTarget(
             name: "ReporterTests", dependencies: ["EdLintReporters", "EdLintRules", "EdLintTestSupport"],
             resources: [.copy("Golden")]),
