@@ -1,4 +1,5 @@
 import EdLintCore
+import Foundation
 
 /// The rules page (docs/rules.md), generated from the rules' own descriptions so it cannot
 /// drift: `edlint rules --format markdown > docs/rules.md`; a test checks it is current.
@@ -61,20 +62,11 @@ public enum RulesDocument {
         }
     }
 
-    /// A double-quoted YAML scalar (JSON's escapes are YAML's).
+    /// A double-quoted YAML scalar: a JSON string is one.
     private static func quoted(_ string: String) -> String {
-        var result = "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 { result += "\\x" + String(scalar.value, radix: 16).leftPadded(to: 2) } else { result.unicodeScalars.append(scalar) }
-            }
-        }
-        return result + "\""
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        return (try? encoder.encode(string)).map { String(decoding: $0, as: UTF8.self) } ?? "\"\""
     }
 
     /// An example on one line, in a code span wide enough for any backticks it holds.
@@ -85,10 +77,4 @@ public enum RulesDocument {
         let pad = flat.hasPrefix("`") || flat.hasSuffix("`") ? " " : ""
         return fence + pad + flat + pad + fence
     }
-}
-
-import Foundation
-
-extension String {
-    fileprivate func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }
