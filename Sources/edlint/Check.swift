@@ -99,6 +99,9 @@ struct Check: ParsableCommand {
         if staged, !paths.isEmpty { throw ValidationError("--staged lints the files staged in git; name no paths with it") }
         if (fix || diff), staged { throw ValidationError("--fix and --diff work on the working tree, not on --staged files") }
         if fix, diff { throw ValidationError("--fix and --diff cannot be used together") }
+        if (fix || diff), writeBaseline != nil {
+            throw ValidationError("--write-baseline records the findings as they are; run --fix (or --diff) separately")
+        }
         if diff, format != .human {
             throw ValidationError("--diff prints a unified diff; it cannot be combined with --format \(format.rawValue)")
         }
@@ -142,9 +145,12 @@ struct Check: ParsableCommand {
                 var piece = ""
                 humanReporter.writeFindings(of: file, in: Report(files: [file], rules: []), to: { piece += $0 })
                 guard !piece.isEmpty else { return }
-                progressLine?.finish()  // redrawn at the next file
-                Console.write(piece)
-                Console.output.flush()
+                let write = {
+                    Console.write(piece)
+                    Console.output.flush()
+                }
+                // Cleared and written under the progress line's lock, so no redraw lands in between.
+                if let progressLine { progressLine.clear(thenWrite: write) } else { write() }
             }
         }
         if staged {

@@ -118,4 +118,14 @@ final class ProgressLine: @unchecked Sendable {
         if drawn { _ = SafeWrite.writeAll(Array("\r\u{1B}[K".utf8), to: STDERR_FILENO) }
         drawn = false
     }
+
+    /// Clears the line and runs `write` (output for standard output) before any other thread can
+    /// draw it again; the next update redraws it below what was written.
+    func clear(thenWrite write: () -> Void) {
+        lock.lock()
+        defer { lock.unlock() }
+        if drawn { _ = SafeWrite.writeAll(Array("\r\u{1B}[K".utf8), to: STDERR_FILENO) }
+        drawn = false
+        write()
+    }
 }

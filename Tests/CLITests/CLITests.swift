@@ -101,6 +101,21 @@ struct CLITests {
         #expect(try edlint(["b.md", "--fail-on", "never"], in: root).status == 0)
     }
 
+    /// --write-baseline records findings as they are: combined with --fix it used to rewrite
+    /// files without a word; now the combination is refused and nothing is written.
+    @Test func writeBaselineWithFixIsRefused() throws {
+        let text = "The the harbour reopened.\n"
+        let root = try temporary(["a.md": text])
+        defer { try? FileManager.default.removeItem(at: root) }
+        for flag in ["--fix", "--diff"] {
+            let result = try edlint(["a.md", flag, "--write-baseline", "baseline.json"], in: root)
+            #expect(result.status == 2)
+            #expect(result.stderr.contains("--write-baseline records the findings as they are"), "\(result.stderr)")
+        }
+        #expect(try String(contentsOf: root.appendingPathComponent("a.md"), encoding: .utf8) == text)
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("baseline.json").path))
+    }
+
     @Test func unknownFormatExitsTwo() throws {
         let result = try edlint(["--format", "nonsense", "x.md"])
         #expect(result.status == 2)

@@ -110,7 +110,11 @@ struct ChunkedMarkdownTests {
             "A note[^1].\n\nMore.\n\n[^1]: The note.\n",  // a footnote
             "See [x].\n\nMore.\n\n[x]:\n  https://example.org\n",  // destination on the next line
             "See [x].\n\nMore.\n\n[x]: https://example.org\n  \"Title\"\n",  // title on the next line
-            "See [x].\n\nMore.\n\n[x]: https://a.example\n\n```\nnever closed\n",  // a fence open at the end
+            "See [x].\n\n[Update]: The company responded on Friday.\n\nMore [x].\n\n[x]: https://a.example\n",  // looks like one, is a paragraph
+            "See [q].\n\n> [q]: https://a.example\n\nMore [q].\n",  // in a quote
+            "See [a\\]b].\n\n[a\\]b]: https://a.example\n\nMore.\n",  // an escaped bracket
+            "See [l].\n\n- [l]: https://a.example\n\nMore [l].\n",  // in a list item
+            "See [foo bar].\n\n[foo\nbar]: https://a.example\n\nMore.\n",  // a label over two lines
         ] {
             #expect(starts(whole) == [0], "\(whole)")
             Self.assertSameWhenChunked(whole, chunkBytes: 1, name: whole)
@@ -131,6 +135,19 @@ struct ChunkedMarkdownTests {
         }
         #expect(expected.joined().contains("link(destination: \"https://example.org/report\")"))
         #expect(mismatches.value == 0)
+    }
+
+    /// Where the scanner and cmark disagree about an open fence or HTML block, the piece that
+    /// ends inside it is parsed with the next one: the document is still the whole parse's.
+    @Test(arguments: [
+        "- item\n\n  ```\n  code\n\nPara A\n```\ncode\n\nText inside the fence\n```\n\nAfter.\n",
+        "<div>\n```\n</div>\n\nText\n\n```\ncode\n\nPara inside the fence\n```\n\nAfter.\n",
+        "<pre>\nx\n\nText\n</style>\n\nAfter the block.\n\nMore.\n",
+        "<textarea>\nx\n\nText after.\n\nMore.\n",
+        "See [x].\n\nMore.\n\n[x]: https://a.example\n\n```\nnever closed\n\nStill code.\n",
+    ])
+    func piecesEndingInsideCodeOrHTMLAreJoined(text: String) {
+        Self.assertSameWhenChunked(text, chunkBytes: 1, name: text)
     }
 
     /// Every real Markdown file of ../shared/corpus, cut into small pieces.

@@ -26,23 +26,37 @@ enum MarkdownReader {
 
         // A large file is parsed in pieces cut where no Markdown construct can span the cut, so
         // that cmark's tree (several times the size of its text) never exists for all of it at
-        // once. Each piece is preceded by as many empty lines as come before it: cmark's line
-        // numbers stay the file's, and an empty line opens nothing.
+        // once. The walker adds each piece's first line to cmark's line numbers; the file's link
+        // reference definitions (which make no node) go before every piece.
         cmark_gfm_core_extensions_ensure_registered()
         var walker = Walker(source: source)
         walker.nonProse = nonProse
         let (starts, definitions) = chunks(parserInput, lines: source.lines, bomLength: source.bomLength, chunkBytes: chunkBytes)
-        for (position, firstLine) in starts.enumerated() {
-            let from = source.lines.start(ofLine: firstLine) - source.bomLength
-            let to = position + 1 < starts.count ? source.lines.start(ofLine: starts[position + 1]) - source.bomLength : parserInput.count
-            // The definitions go where they change no position: before every piece but the first,
-            // in place of some of its leading empty lines (so that they come first, as the first
-            // definition of a label wins), and after the first (it ends with an empty line, as if
-            // the file went on with them).
-            let carried = starts.count > 1 ? definitions : (text: [], lines: 0)
-            guard parse(parserInput[from..<to], afterEmptyLines: firstLine, definitions: carried, before: position > 0, into: &walker) else {
-                return Document(source: source, format: .markdown, blocks: walker.blocks, nonProse: walker.nonProse)
+        func offset(ofLine line: Int) -> Int {
+            line < source.lines.count ? source.lines.start(ofLine: line) - source.bomLength : parserInput.count
+        }
+        var position = 0
+        while position < starts.count {
+            var end = position + 1
+            while true {
+                let piece = parserInput[offset(ofLine: starts[position])..<(end < starts.count ? offset(ofLine: starts[end]) : parserInput.count)]
+                guard let root = parse(piece, after: starts.count > 1 ? definitions.text : []) else {
+                    return Document(source: source, format: .markdown, blocks: walker.blocks, nonProse: walker.nonProse)
+                }
+                // A cut right after a fenced code or HTML block may lie inside it: the scanner
+                // cannot see every way cmark keeps one open (a fence closed by the end of its list
+                // item, a fence marker inside an HTML block). Take the next piece along instead.
+                if end < starts.count, Self.endsWithCodeOrHTML(root) {
+                    cmark_node_free(root)
+                    end += 1
+                    continue
+                }
+                walker.lineOffset = starts[position] - (starts.count > 1 ? definitions.lines : 0)
+                walker.walk(root)
+                cmark_node_free(root)
+                break
             }
+            position = end
         }
         return Document(source: source, format: .markdown, blocks: walker.blocks, nonProse: walker.nonProse)
     }
@@ -53,36 +67,17 @@ enum MarkdownReader {
     /// Above this many bytes a file is parsed in pieces of about this size.
     static let defaultChunkBytes = 4 << 20
 
-    /// Parses one piece, `emptyLines` lines after the file's start, with the file's link
-    /// reference definitions (which make no node) `before` it in its leading lines or after it,
-    /// and walks its tree.
-    private static func parse(
-        _ piece: ArraySlice<UInt8>, afterEmptyLines lines: Int, definitions: (text: [UInt8], lines: Int), before: Bool,
-        into walker: inout Walker
-    ) -> Bool {
-        let prefix = before && definitions.lines > 0 ? definitions.lines + 1 : 0
-        let emptyLines = lines - prefix
-        guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES) else { return false }
+    /// Parses one piece after `definitions` (lines that make no node), returning cmark's tree
+    /// for the caller to walk and free.
+    private static func parse(_ piece: ArraySlice<UInt8>, after definitions: [UInt8]) -> OpaquePointer? {
+        guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES) else { return nil }
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
             if let syntaxExtension = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, syntaxExtension)
             }
         }
-        if emptyLines > 0 {
-            let newlines = [CChar](repeating: 0x0A, count: min(emptyLines, 1 << 16))
-            var left = emptyLines
-            newlines.withUnsafeBufferPointer { buffer in
-                while left > 0, let base = buffer.baseAddress {
-                    let count = min(left, buffer.count)
-                    cmark_parser_feed(parser, base, count)
-                    left -= count
-                }
-            }
-        }
-        let leading: ArraySlice<UInt8> = prefix > 0 ? ArraySlice(definitions.text + [0x0A]) : []
-        let trailing: ArraySlice<UInt8> = !before ? ArraySlice(definitions.text) : []
-        for bytes in [leading, piece, trailing] where !bytes.isEmpty {
+        for bytes in [ArraySlice(definitions), piece] where !bytes.isEmpty {
             bytes.withUnsafeBufferPointer { buffer in
                 buffer.withMemoryRebound(to: CChar.self) { chars in
                     if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
@@ -93,19 +88,29 @@ enum MarkdownReader {
         // parser's extensions add to and remove from as it finishes (cmark-gfm#221): two
         // parsers finishing at once lose each other's autolinks and strikethrough. One at a time.
         inlineParsing.lock()
-        let finished = cmark_parser_finish(parser)
+        let root = cmark_parser_finish(parser)
         inlineParsing.unlock()
-        guard let root = finished else { return false }
+        return root
+    }
+
+    /// Whether the tree's last top-level block is code or HTML (which may still be open).
+    private static func endsWithCodeOrHTML(_ root: OpaquePointer) -> Bool {
+        guard let last = cmark_node_last_child(root) else { return false }
+        let type = cmark_node_get_type(last)
+        return type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HTML_BLOCK
+    }
+
+    /// Whether `text` parsed alone makes no node: every line of it a link reference definition.
+    private static func makesNoNode(_ text: [UInt8]) -> Bool {
+        guard let root = parse(ArraySlice(text), after: []) else { return false }
         defer { cmark_node_free(root) }
-        walker.walk(root)
-        return true
+        return cmark_node_first_child(root) == nil
     }
 
     /// The first line of each piece (the first is 0): a new piece starts at a line that begins
     /// at its first column with text that can only open a new paragraph or heading, after an
     /// empty line, outside any fenced code or HTML block that runs over empty lines (comments,
-    /// `<pre>`, `<script>`…). A file with link reference or footnote definitions is one piece
-    /// Small files are one piece.
+    /// `<pre>`, `<script>`…). Small files are one piece.
     static func chunkStarts(_ input: [UInt8], lines: LineIndex, bomLength: Int, chunkBytes: Int) -> [Int] {
         chunks(input, lines: lines, bomLength: bomLength, chunkBytes: chunkBytes).starts
     }
@@ -140,6 +145,9 @@ enum MarkdownReader {
             let isDefinition = fence == nil && htmlEnd == nil && indent <= 3 && body.first == UInt8(ascii: "[")
                 && body.firstIndex(of: UInt8(ascii: "]")).map { close in close + 1 < body.endIndex && body[close + 1] == UInt8(ascii: ":") } == true
             if previousWasDefinition, !blank, !isDefinition { return whole }  // it may continue the definition
+            // Anything else that might define a label (in a list or quote, with an escaped
+            // bracket, over two lines) would not reach the other pieces.
+            if !isDefinition, fence == nil, htmlEnd == nil, Self.mightDefineALabel(text) { return whole }
             if isDefinition, let close = body.firstIndex(of: UInt8(ascii: "]")) {
                 let label = String(decoding: body[(body.startIndex + 1)..<close], as: UTF8.self)
                 let destination = body[(close + 2)...].drop { $0 == 0x20 || $0 == 0x09 }
@@ -172,13 +180,14 @@ enum MarkdownReader {
             }
             previousBlank = blank
         }
-        // An unclosed fence or HTML block would take the definitions after the last piece as its text.
-        if !definitions.isEmpty, fence != nil || htmlEnd != nil { return whole }
-        // Every piece but the first takes the definitions in its leading lines: it needs room
-        // (a cut too early is dropped; fewer pieces are always right).
-        let definitionLines = labels.count
-        let roomy = [0] + starts.dropFirst().filter { $0 >= definitionLines + 1 }
-        return (roomy, (definitions, definitionLines))
+        guard starts.count > 1 else { return whole }
+        // Carried only if cmark takes every line for a definition ("[Update]: The company said"
+        // is a paragraph), and followed by an empty line so that none runs into the piece.
+        if !definitions.isEmpty {
+            guard makesNoNode(definitions) else { return whole }
+            definitions.append(0x0A)
+        }
+        return (starts, (definitions, labels.isEmpty ? 0 : labels.count + 1))
     }
 
     /// A line whose first byte is a letter, a digit-free punctuation mark that opens no block,
@@ -187,6 +196,48 @@ enum MarkdownReader {
         if byte >= 0x80 { return true }
         if (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) { return true }
         return byte == UInt8(ascii: "#") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "(") || byte == UInt8(ascii: "'")
+    }
+
+    /// A line that is not a plain top-level definition but may be part of one: `[label]:` after
+    /// any quote and list markers, or `]:` with no `[` before it (a label begun on a line above).
+    private static func mightDefineALabel(_ line: ArraySlice<UInt8>) -> Bool {
+        guard let colon = (line.indices.dropLast()).first(where: { line[$0] == UInt8(ascii: "]") && line[$0 + 1] == UInt8(ascii: ":") }) else {
+            return false
+        }
+        if !line[line.startIndex..<colon].contains(UInt8(ascii: "[")) { return true }
+        var rest = line[...]
+        while true {
+            let before = rest.count
+            rest = rest.drop { $0 == 0x20 || $0 == 0x09 }
+            if rest.first == UInt8(ascii: ">") {
+                rest = rest.dropFirst()
+            } else if let first = rest.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == UInt8(ascii: "+"),
+                rest.dropFirst().first == 0x20 || rest.dropFirst().first == 0x09
+            {
+                rest = rest.dropFirst()
+            } else {
+                let digits = rest.prefix { $0 >= 0x30 && $0 <= 0x39 }
+                let after = rest.dropFirst(digits.count)
+                if !digits.isEmpty, after.first == UInt8(ascii: ".") || after.first == UInt8(ascii: ")"),
+                    after.dropFirst().first == 0x20 || after.dropFirst().first == 0x09
+                {
+                    rest = after.dropFirst()
+                }
+            }
+            if rest.count == before { break }
+        }
+        // `[label]:` — the first unescaped `]` closes the label.
+        guard rest.first == UInt8(ascii: "[") else { return false }
+        var index = rest.index(after: rest.startIndex)
+        while index < rest.endIndex {
+            if rest[index] == UInt8(ascii: "\\") {
+                index = rest.index(index, offsetBy: 2, limitedBy: rest.endIndex) ?? rest.endIndex
+                continue
+            }
+            if rest[index] == UInt8(ascii: "]") { return index + 1 < rest.endIndex && rest[index + 1] == UInt8(ascii: ":") }
+            index += 1
+        }
+        return false
     }
 
     /// The run of ` or ~ a line opens with.
@@ -226,6 +277,8 @@ enum MarkdownReader {
         let source: SourceFile
         var blocks: [Block] = []
         var nonProse: [NonProseRegion] = []
+        /// Added to cmark's line numbers: the piece being walked starts this many lines into the file.
+        var lineOffset = 0
 
         private var quoteDepth = 0
         private var listDepth = 0
@@ -260,6 +313,9 @@ enum MarkdownReader {
             return String(cString: name)
         }
 
+        /// A node's first line, 1-based, in the file (not the piece).
+        private func startLine(_ node: OpaquePointer) -> Int32 { cmark_node_get_start_line(node) + Int32(truncatingIfNeeded: lineOffset) }
+
         private func offset(line: Int32, column: Int32) -> Int {
             let lineIndex = Int(line) - 1
             guard lineIndex >= 0, lineIndex < source.lines.count else { return source.bytes.count }
@@ -268,8 +324,8 @@ enum MarkdownReader {
         }
 
         private func nodeRange(_ node: OpaquePointer) -> ByteRange {
-            let start = offset(line: cmark_node_get_start_line(node), column: cmark_node_get_start_column(node))
-            let endLine = Int(cmark_node_get_end_line(node)) - 1
+            let start = offset(line: startLine(node), column: cmark_node_get_start_column(node))
+            let endLine = Int(cmark_node_get_end_line(node)) + lineOffset - 1
             guard endLine >= 0, endLine < source.lines.count else { return start..<source.bytes.count }
             let endLineContent = source.lines.contentRange(ofLine: endLine, in: source.bytes)
             let endColumn = Int(cmark_node_get_end_column(node))
@@ -282,7 +338,7 @@ enum MarkdownReader {
         /// (3:1-2:0); its extent is its literal's lines, counted from its first line.
         private func htmlBlockRange(_ node: OpaquePointer, literal: String?) -> ByteRange {
             let reported = nodeRange(node)
-            let firstLine = Int(cmark_node_get_start_line(node)) - 1
+            let firstLine = Int(startLine(node)) - 1
             guard firstLine >= 0, firstLine < source.lines.count else { return reported }
             var lineCount = (literal ?? "").split(separator: "\n", omittingEmptySubsequences: false).count
             if literal?.hasSuffix("\n") ?? false { lineCount -= 1 }
@@ -372,11 +428,14 @@ enum MarkdownReader {
                 if let link = openLinks.popLast(), let prose = current {
                     let end = nodeRange(node).upperBound
                     // The cursor is not moved here: autolinks can carry positions from other lines;
-                    // the link's text nodes have already moved it.
+                    // the link's text nodes have already moved it. Where cmark's extent does not
+                    // hold the link's own (aligned) text, as for those autolinks, the text's is used.
+                    let reported = link.sourceStart..<max(link.sourceStart, end)
+                    let text = link.proseStart < prose.count ? prose.sourceRange(of: link.proseStart..<prose.count) : reported
                     spans.append(
                         InlineSpan(
                             kind: .link(destination: link.destination), proseRange: link.proseStart..<prose.count,
-                            sourceRange: link.sourceStart..<max(link.sourceStart, end)))
+                            sourceRange: reported.lowerBound <= text.lowerBound && text.upperBound <= reported.upperBound ? reported : text))
                 }
             case CMARK_NODE_IMAGE:
                 imageDepth = max(0, imageDepth - 1)
@@ -415,8 +474,8 @@ enum MarkdownReader {
             }
             let literal = Array(String(cString: literalPointer).utf8)
             guard !literal.isEmpty else { return }
-            let line = Int(cmark_node_get_start_line(node)) - 1
-            let reported = offset(line: cmark_node_get_start_line(node), column: cmark_node_get_start_column(node))
+            let line = Int(startLine(node)) - 1
+            let reported = offset(line: startLine(node), column: cmark_node_get_start_column(node))
             let lineRange =
                 line >= 0 && line < source.lines.count
                 ? source.lines.contentRange(ofLine: line, in: source.bytes) : reported..<reported
