@@ -48,6 +48,19 @@ struct DetectorTests {
         #expect(duplicates.allSatisfy { $0.range.lowerBound >= later && $0.related.first?.range.upperBound ?? .max <= first.utf8.count })
     }
 
+    /// Only a word-for-word copy is an error by default; a near-verbatim repeat (often two
+    /// entries of the same shape) is at most a warning; a configured lower severity holds for both.
+    @Test func onlyWordForWordRepeatsAreErrors() throws {
+        let first = "The harbour reopened to ferries on Tuesday after six weeks of repairs to the main pier."
+        let near = "The harbour reopened to ferries on Tuesday after six weeks of repairs on the main pier."
+        func severities(_ text: String, configuration: String = "") throws -> [Severity] {
+            try TestLint.diagnostics(text, configuration: configuration).filter { $0.ruleID == "repetition.paragraph" }.map(\.severity)
+        }
+        #expect(try severities("\(first)\n\n\(first)\n") == [.error])
+        #expect(try severities("\(first)\n\n\(near)\n") == [.warning])
+        #expect(try severities("\(first)\n\n\(near)\n", configuration: "rules:\n  repetition.paragraph: info\n") == [.info])
+    }
+
     @Test func paraphraseReportsTheLaterParagraphWithTheEarlierAsRelated() throws {
         let text = """
             The visit by the delegation to Moscow signifies a significant step in diplomatic attempts to resolve the crisis. Although the specifics of the agenda have not been revealed, discussions are anticipated to center on reducing conflict and providing humanitarian assistance.

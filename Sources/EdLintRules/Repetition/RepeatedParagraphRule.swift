@@ -5,6 +5,9 @@ import EdLintCore
 struct RepeatedParagraphRule: Rule {
     static let id = "repetition.paragraph"
     static let options = ShingleOptions(threshold: 0.6, minimumWords: 8, unit: "paragraph")
+    /// The most a near-verbatim (not word-for-word) repeat is reported at: only an exact copy is
+    /// certain enough to fail a build by default.
+    static let nearVerbatimSeverity = Severity.warning
 
     let description = RuleDescription(
         id: id, category: .repetition, defaultSeverity: .error,
@@ -13,7 +16,9 @@ struct RepeatedParagraphRule: Rule {
             Repeated paragraphs are almost always accidents: a copy-paste slip, a CMS glitch, or an \
             edit that left the old version in. Readers notice at once. Delete one copy, or merge what \
             differs. Compared as word 3-grams, so a few changed words or punctuation marks still count; \
-            headings, table cells and block-quoted pull-quotes are not compared.
+            headings, table cells and block-quoted pull-quotes are not compared. A word-for-word copy \
+            has the rule's severity (error by default); a near-verbatim one, which may be a deliberate \
+            parallel (two entries of the same shape), is at most a warning.
             """,
         validExamples: [
             "The council met on Monday and approved the budget for next year.\n\nThe mayor said she would sign it on Friday, after the final reading.",
@@ -48,9 +53,11 @@ struct RepeatedParagraphRule: Rule {
             // A word-for-word copy of a plain paragraph can safely go.
             let fix = Shingles.isWordForWord(pair.overlap) && later.kind == .paragraph && later.text == earlier.text
                 ? Fixes.deletion(of: later, in: document.source) : nil
-            return context.diagnostic(
+            var finding = context.diagnostic(
                 "This paragraph repeats the paragraph at line \(line) \(Excerpt.howRepeated(pair.overlap))", at: later.sourceRange,
                 related: [RelatedLocation(message: "first stated here", range: earlier.sourceRange)], fix: fix)
+            if !Shingles.isWordForWord(pair.overlap) { finding.severity = min(finding.severity, Self.nearVerbatimSeverity) }
+            return finding
         }
     }
 }
