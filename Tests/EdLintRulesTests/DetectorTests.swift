@@ -61,6 +61,20 @@ struct DetectorTests {
         #expect(try severities("\(first)\n\n\(near)\n", configuration: "rules:\n  repetition.paragraph: info\n") == [.info])
     }
 
+    /// Inline code is compared by its content, not as one placeholder: two entries that differ
+    /// only in the option they document are no longer word-for-word copies (an error), at most a
+    /// near-verbatim repeat (a warning); the same code is still a copy.
+    @Test func paragraphsThatDifferOnlyInTheirCodeAreNotCopies() throws {
+        func repeats(_ text: String) throws -> [Diagnostic] {
+            try TestLint.diagnostics(text).filter { $0.ruleID == "repetition.paragraph" }
+        }
+        let entry = { (code: String) in "The `\(code)` option resizes the image to the given width and height in pixels." }
+        let differing = try repeats("\(entry("fit"))\n\n\(entry("crop"))\n")
+        #expect(differing.count == 1 && differing.allSatisfy { $0.severity == .warning && $0.message.contains("nearly word for word") })
+        let same = try repeats("\(entry("fit"))\n\n\(entry("fit"))\n")
+        #expect(same.count == 1 && same.allSatisfy { $0.severity == .error && $0.message.hasSuffix(" word for word") })
+    }
+
     @Test func paraphraseReportsTheLaterParagraphWithTheEarlierAsRelated() throws {
         let text = """
             The visit by the delegation to Moscow signifies a significant step in diplomatic attempts to resolve the crisis. Although the specifics of the agenda have not been revealed, discussions are anticipated to center on reducing conflict and providing humanitarian assistance.

@@ -76,10 +76,32 @@ struct Shingles {
             for block in document.blocks where DuplicateScope.isEligible(block) {
                 // Counted before any hashing: a file of a million one-line notes hashes nothing.
                 guard Tokenizer.wordCount(in: block.prose.bytes, limit: minimumWords) >= minimumWords else { continue }
-                result[block.index] = Shingles(bytes: block.prose.bytes, range: 0..<block.prose.count)
+                let text = comparedText(of: block, in: document)
+                result[block.index] = Shingles(bytes: text, range: 0..<text.count)
             }
             return result
         }
+    }
+
+    /// A block's prose as the near-verbatim detectors compare it: each inline code span, one
+    /// placeholder in the prose, becomes its own text again, so that two paragraphs that differ
+    /// only in their code (`Fit` resizes … / `Crop` resizes …) differ.
+    static func comparedText(of block: Block, in document: Document) -> [UInt8] {
+        let codes = block.spans.filter { $0.kind == .code }.sorted { $0.proseRange.lowerBound < $1.proseRange.lowerBound }
+        guard !codes.isEmpty else { return block.prose.bytes }
+        var text: [UInt8] = []
+        text.reserveCapacity(block.prose.count + codes.reduce(0) { $0 + $1.sourceRange.count })
+        var position = 0
+        for code in codes where code.proseRange.lowerBound >= position && code.proseRange.upperBound <= block.prose.count {
+            text += block.prose.bytes[position..<code.proseRange.lowerBound]
+            let source = document.source.bytes[code.sourceRange.clamped(to: 0..<document.source.bytes.count)]
+            text.append(0x20)
+            text += source.drop { $0 == UInt8(ascii: "`") }.reversed().drop { $0 == UInt8(ascii: "`") }.reversed()
+            text.append(0x20)
+            position = code.proseRange.upperBound
+        }
+        text += block.prose.bytes[position...]
+        return text
     }
 
     /// Order-sensitive mix of three word hashes ("a b c" and "c b a" differ).
