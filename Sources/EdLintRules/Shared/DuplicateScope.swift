@@ -36,7 +36,7 @@ enum DuplicateScope {
     static func comparable(in document: Document) -> [Block] {
         document.derived.value(AnalysisKey<[Block]>("duplicate-scope.comparable")) {
             let templates = templateBlocks(in: document)
-            return document.blocks.filter { isEligible($0) && !templates.contains($0.index) }
+            return document.blocks.filter { isEligible($0) && !templates.contains($0.index) && !TemplateTags.isOnlyTags($0) }
         }
     }
 }

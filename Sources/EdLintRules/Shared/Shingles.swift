@@ -77,6 +77,8 @@ struct Shingles {
                 // Counted before any hashing: a file of a million one-line notes hashes nothing.
                 guard Tokenizer.wordCount(in: block.prose.bytes, limit: minimumWords) >= minimumWords else { continue }
                 let text = comparedText(of: block, in: document)
+                // Without its template tags a block may be too short to compare (an image shortcode).
+                guard Tokenizer.wordCount(in: text, limit: minimumWords) >= minimumWords else { continue }
                 result[block.index] = Shingles(bytes: text, range: 0..<text.count)
             }
             return result
@@ -86,21 +88,23 @@ struct Shingles {
     /// A block's prose as the near-verbatim detectors compare it: each inline code span, one
     /// placeholder in the prose, becomes its own text again, so that two paragraphs that differ
     /// only in their code (`Fit` resizes … / `Crop` resizes …) differ.
+    /// Template tags in the prose (not in code) are left out (see `TemplateTags`).
     static func comparedText(of block: Block, in document: Document) -> [UInt8] {
+        let tags = TemplateTags.ranges(in: block.prose.bytes)
         let codes = block.spans.filter { $0.kind == .code }.sorted { $0.proseRange.lowerBound < $1.proseRange.lowerBound }
-        guard !codes.isEmpty else { return block.prose.bytes }
+        guard !codes.isEmpty else { return TemplateTags.removing(tags, from: block.prose.bytes[...]) }
         var text: [UInt8] = []
         text.reserveCapacity(block.prose.count + codes.reduce(0) { $0 + $1.sourceRange.count })
         var position = 0
         for code in codes where code.proseRange.lowerBound >= position && code.proseRange.upperBound <= block.prose.count {
-            text += block.prose.bytes[position..<code.proseRange.lowerBound]
+            text += TemplateTags.removing(tags, from: block.prose.bytes[position..<code.proseRange.lowerBound])
             let source = document.source.bytes[code.sourceRange.clamped(to: 0..<document.source.bytes.count)]
             text.append(0x20)
             text += source.drop { $0 == UInt8(ascii: "`") }.reversed().drop { $0 == UInt8(ascii: "`") }.reversed()
             text.append(0x20)
             position = code.proseRange.upperBound
         }
-        text += block.prose.bytes[position...]
+        text += TemplateTags.removing(tags, from: block.prose.bytes[position...])
         return text
     }
 

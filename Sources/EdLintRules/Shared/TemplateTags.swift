@@ -1,0 +1,110 @@
+import EdLintCore
+import EdLintText
+
+/// Template and shortcode tags in a block's text — Hugo's `{{< … >}}` and `{{% … %}}`, Go's
+/// `{{ … }}`, Liquid's and Jinja's `{% … %}` — and what a paired shortcode encloses
+/// (`{{< code-toggle >}} … {{< /code-toggle >}}`). They are a page's machinery, not its prose:
+/// the duplicate detectors leave them out, so an `include` or an image shortcode in many files
+/// is not a repeated paragraph.
+enum TemplateTags {
+    /// The tags' byte ranges in `bytes`, in order, not overlapping.
+    static func ranges(in bytes: [UInt8]) -> [Range<Int>] {
+        guard bytes.count >= 4, bytes.contains(UInt8(ascii: "{")) else { return [] }
+        var tags: [(range: Range<Int>, name: Substring?, closes: Bool)] = []
+        var index = 0
+        while index + 1 < bytes.count {
+            guard bytes[index] == UInt8(ascii: "{"), bytes[index + 1] == UInt8(ascii: "{") || bytes[index + 1] == UInt8(ascii: "%") else {
+                index += 1
+                continue
+            }
+            let close: [UInt8]
+            var shortcode = false
+            if bytes[index + 1] == UInt8(ascii: "%") {
+                close = Array("%}".utf8)
+            } else if index + 2 < bytes.count, bytes[index + 2] == UInt8(ascii: "<") {
+                close = Array(">}}".utf8)
+                shortcode = true
+            } else if index + 2 < bytes.count, bytes[index + 2] == UInt8(ascii: "%") {
+                close = Array("%}}".utf8)
+                shortcode = true
+            } else {
+                close = Array("}}".utf8)
+            }
+            guard let end = find(close, in: bytes, from: index + 2) else {
+                index += 2
+                continue
+            }
+            var name: Substring?
+            var closes = false
+            if shortcode {
+                let inner = String(decoding: bytes[(index + 3)..<end], as: UTF8.self).drop { $0 == " " || $0 == "\t" || $0 == "\n" }
+                closes = inner.hasPrefix("/")
+                let word = inner.drop { $0 == "/" }.prefix { !$0.isWhitespace && $0 != "/" }
+                let selfClosing = String(decoding: bytes[index..<(end + close.count)], as: UTF8.self).hasSuffix("/>}}")
+                    || String(decoding: bytes[index..<(end + close.count)], as: UTF8.self).hasSuffix("/%}}")
+                name = word.isEmpty || (selfClosing && !closes) ? nil : word
+            }
+            tags.append((index..<(end + close.count), name, closes))
+            index = end + close.count
+        }
+        // A paired shortcode takes what it encloses.
+        var ranges = tags.map(\.range)
+        var open: [(name: Substring, start: Int)] = []
+        for tag in tags {
+            guard let name = tag.name else { continue }
+            if !tag.closes {
+                open.append((name, tag.range.lowerBound))
+            } else if let match = open.lastIndex(where: { $0.name == name }) {
+                ranges.append(open[match].start..<tag.range.upperBound)
+                open.removeSubrange(match...)
+            }
+        }
+        return merged(ranges)
+    }
+
+    /// `bytes` without its tags (each replaced by a space).
+    static func removing(_ ranges: [Range<Int>], from bytes: ArraySlice<UInt8>) -> [UInt8] {
+        guard !ranges.isEmpty else { return Array(bytes) }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var position = bytes.startIndex
+        for range in ranges where range.upperBound > bytes.startIndex && range.lowerBound < bytes.endIndex {
+            let start = max(range.lowerBound, bytes.startIndex)
+            if start > position { result += bytes[position..<start] }
+            result.append(0x20)
+            position = max(position, min(range.upperBound, bytes.endIndex))
+        }
+        if position < bytes.endIndex { result += bytes[position...] }
+        return result
+    }
+
+    /// Whether a block is nothing but tags (and spaces or punctuation between them).
+    static func isOnlyTags(_ block: Block) -> Bool {
+        let tags = ranges(in: block.prose.bytes)
+        guard !tags.isEmpty else { return false }
+        let rest = removing(tags, from: block.prose.bytes[...])
+        return Tokenizer.wordCount(in: rest, limit: 1) == 0
+    }
+
+    private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        guard start + needle.count <= bytes.count else { return nil }
+        var index = start
+        while index + needle.count <= bytes.count {
+            if bytes[index] == needle[0], bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    private static func merged(_ ranges: [Range<Int>]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if let last = result.last, range.lowerBound <= last.upperBound {
+                result[result.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+            } else {
+                result.append(range)
+            }
+        }
+        return result
+    }
+}
