@@ -75,6 +75,20 @@ struct DetectorTests {
         #expect(same.count == 1 && same.allSatisfy { $0.severity == .error && $0.message.hasSuffix(" word for word") })
     }
 
+    /// Entries of one list or definition list share a frame on purpose: near-verbatim siblings
+    /// are not repeats (a word-for-word copy still is); the same two texts as paragraphs are.
+    @Test func siblingEntriesThatShareAFrameAreNotRepeats() throws {
+        func duplicates(_ text: String) throws -> [String] {
+            try TestLint.diagnostics(text).filter { $0.category == .repetition || $0.category == .paraphrase }.map(\.ruleID)
+        }
+        let first = "The month as defined in the front matter date field of the page, written as two digits."
+        let second = "The day as defined in the front matter date field of the page, written as two digits."
+        #expect(try duplicates("- \(first)\n- \(second)\n") == [])
+        #expect(try duplicates("`:month`\n: \(first)\n\n`:day`\n: \(second)\n") == [])
+        #expect(try duplicates("- \(first)\n- \(first)\n") == ["repetition.paragraph"])
+        #expect(try duplicates("\(first)\n\nBetween them, a paragraph of other words.\n\n\(second)\n") == ["repetition.paragraph"])
+    }
+
     @Test func paraphraseReportsTheLaterParagraphWithTheEarlierAsRelated() throws {
         let text = """
             The visit by the delegation to Moscow signifies a significant step in diplomatic attempts to resolve the crisis. Although the specifics of the agenda have not been revealed, discussions are anticipated to center on reducing conflict and providing humanitarian assistance.

@@ -150,6 +150,7 @@ struct ParaphraseRule: Rule {
                 paragraphs: threshold, oneSentence: oneSentenceThreshold, shortSentences: shortSentencesThreshold))
         let index = CandidateIndex(blocks: blocks, terms: terms)
 
+        let siblings = DuplicateScope.siblingGroups(in: document)
         var diagnostics: [Diagnostic] = []
         for position in blocks.indices {
             let later = blocks[position]
@@ -157,6 +158,8 @@ struct ParaphraseRule: Rule {
             for candidate in index.candidates(
                 before: position, minimumShare: threshold * Self.candidateShareOfThreshold, synonymCredit: similarity.synonymCredit,
                 limit: Self.candidatesAligned) {
+                // Entries of one list or definition list restate a frame by design, not each other.
+                if DuplicateScope.areSiblings(blocks[candidate].block, later.block, in: siblings) { continue }
                 // A pair repetition.paragraph or .sentence reported (as configured in this run) is not reported again.
                 if context.reportedPairs.covers(
                     earlier: document.blocks[blocks[candidate].block].sourceRange, later: document.blocks[later.block].sourceRange)

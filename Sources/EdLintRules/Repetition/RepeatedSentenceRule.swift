@@ -30,6 +30,7 @@ struct RepeatedSentenceRule: Rule {
         // One sentence in the whole document has nothing to repeat (a huge single line, say).
         guard comparable.count >= 2 || (comparable.first?.sentences.count ?? 0) >= 2 else { return [] }
 
+        let siblings = DuplicateScope.siblingGroups(in: document)
         var seen: [(block: Int, range: Range<Int>, shingleCount: Int)] = []
         var index = ShinglePostings()
         var diagnostics: [Diagnostic] = []
@@ -37,8 +38,12 @@ struct RepeatedSentenceRule: Rule {
             for sentence in block.sentences {
                 let shingles = Shingles(bytes: block.prose.bytes, range: sentence)
                 guard shingles.wordCount >= minimumWords else { continue }
+                // Sibling entries share a frame on purpose: only a word-for-word copy among them counts.
                 let best = index.bestMatch(
-                    for: shingles.hashes, threshold: threshold, limit: RepeatedBlocks.maximumPostings, size: { seen[$0].shingleCount })
+                    for: shingles.hashes, threshold: threshold, limit: RepeatedBlocks.maximumPostings, size: { seen[$0].shingleCount },
+                    accepts: { item, overlap in
+                        Shingles.isWordForWord(overlap) || !DuplicateScope.areSiblings(seen[item].block, block.index, in: siblings)
+                    })
                 if let (other, overlap) = best {
                     let earlier = document.blocks[seen[other].block]
                     let earlierRange = earlier.prose.sourceRange(of: seen[other].range)

@@ -32,6 +32,62 @@ enum DuplicateScope {
     static let templateMinimumBlocks = 3
     static let templateOpeningBytes = 80
 
+    /// Sibling entries, by block index → group: the items of one list (consecutive list-item
+    /// blocks at the same depth) and the entries of one definition list (consecutive paragraphs
+    /// with a line that opens with `: `, the `Term` + `: definition` syntax of Hugo, kramdown and
+    /// PHP Markdown Extra, which cmark reads as paragraphs). Entries of one list share a frame
+    /// by design ("`fit`: resizes …" / "`fill`: resizes …").
+    static func siblingGroups(in document: Document) -> [Int: Int] {
+        document.derived.value(AnalysisKey<[Int: Int]>("duplicate-scope.siblings")) {
+            var groups: [Int: Int] = [:]
+            var group = 0
+            var previous: (kind: String, depth: Int, quote: Int)?
+            for block in document.blocks {
+                let key: (kind: String, depth: Int, quote: Int)?
+                if block.kind == .listItem {
+                    key = ("item", block.listDepth, block.quoteDepth)
+                } else if block.kind == .paragraph, isDefinitionEntry(block, in: document) {
+                    key = ("definition", block.listDepth, block.quoteDepth)
+                } else {
+                    key = nil
+                }
+                if let key {
+                    if previous.map({ $0.kind != key.kind || $0.depth != key.depth || $0.quote != key.quote }) ?? true { group += 1 }
+                    groups[block.index] = group
+                }
+                previous = key
+            }
+            return groups
+        }
+    }
+
+    static func areSiblings(_ first: Int, _ second: Int, in groups: [Int: Int]) -> Bool {
+        guard let group = groups[first] else { return false }
+        return groups[second] == group
+    }
+
+    /// A paragraph holding a definition-list entry: a line after its first opens with `: `.
+    static func isDefinitionEntry(_ block: Block, in document: Document) -> Bool {
+        let range = block.sourceRange.clamped(to: 0..<document.source.bytes.count)
+        let bytes = document.source.bytes
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if bytes[index] == 0x0A {
+                var start = index + 1
+                var spaces = 0
+                while start < range.upperBound, bytes[start] == 0x20, spaces < 3 {
+                    start += 1
+                    spaces += 1
+                }
+                if start + 1 < range.upperBound, bytes[start] == UInt8(ascii: ":"), bytes[start + 1] == 0x20 || bytes[start + 1] == 0x09 {
+                    return true
+                }
+            }
+            index += 1
+        }
+        return false
+    }
+
     /// The blocks the duplicate detectors compare (worked out once per document).
     static func comparable(in document: Document) -> [Block] {
         document.derived.value(AnalysisKey<[Block]>("duplicate-scope.comparable")) {

@@ -27,10 +27,16 @@ enum RepeatedBlocks {
         let shingled = comparable.compactMap { block in byBlock[block.index].map { (block: block.index, shingles: $0) } }
         var index = ShinglePostings()
         var pairs: [Pair] = []
+        let siblings = DuplicateScope.siblingGroups(in: document)
         for (position, entry) in shingled.enumerated() {
             // Positions follow the blocks, so ties going to the lowest position go to the earliest block.
+            // Sibling entries (items of one list, entries of one definition list) share a frame on
+            // purpose: only a word-for-word copy among them is a repeat.
             if let best = index.bestMatch(
-                for: entry.shingles.hashes, threshold: threshold, limit: Self.maximumPostings, size: { shingled[$0].shingles.hashes.count })
+                for: entry.shingles.hashes, threshold: threshold, limit: Self.maximumPostings, size: { shingled[$0].shingles.hashes.count },
+                accepts: { item, overlap in
+                    Shingles.isWordForWord(overlap) || !DuplicateScope.areSiblings(shingled[item].block, entry.block, in: siblings)
+                })
             {
                 pairs.append(Pair(earlier: shingled[best.item].block, later: entry.block, overlap: best.overlap))
             }

@@ -82,13 +82,16 @@ struct ShinglePostings {
     /// The item whose shingles overlap `hashes` most (Dice, at least `threshold`; ties to the
     /// lowest item), counting only shingles held by at most `limit` items. `size(item)` is how
     /// many shingles an item has.
-    func bestMatch(for hashes: [UInt64], threshold: Double, limit: Int, size: (Int) -> Int) -> (item: Int, overlap: Double)? {
+    /// `accepts(item, overlap)` may turn a candidate down (a sibling entry that only shares a frame).
+    func bestMatch(
+        for hashes: [UInt64], threshold: Double, limit: Int, size: (Int) -> Int, accepts: (Int, Double) -> Bool = { _, _ in true }
+    ) -> (item: Int, overlap: Double)? {
         var shared: [Int: Int] = [:]
         for hash in hashes { forEachItem(holding: hash, limit: limit) { shared[$0, default: 0] += 1 } }
         var best: (item: Int, overlap: Double)?
         for (item, count) in shared {
             let overlap = Shingles.dice(shared: count, hashes.count, size(item))
-            if overlap >= threshold, best.map({ overlap > $0.overlap || (overlap == $0.overlap && item < $0.item) }) ?? true {
+            if overlap >= threshold, accepts(item, overlap), best.map({ overlap > $0.overlap || (overlap == $0.overlap && item < $0.item) }) ?? true {
                 best = (item, overlap)
             }
         }
