@@ -19,9 +19,11 @@ struct CrossFileRepetitionRule: CrossFileRule {
         rationale: """
             Run over a folder (or with --cross-file), edlint compares the files with each other: a \
             paragraph that already appears in another file is syndicated copy, a template's residue \
-            (a newsletter plug, a standard disclaimer) or an article pasted into another. Each file \
-            gets one finding per repeated paragraph, pointing at the first file that has it — never \
-            one per pair of files. Info by default, because some repetition across files is \
+            (a newsletter plug, a standard disclaimer) or an article pasted into another. A paragraph \
+            copied into one other file is reported there, pointing at the first file that has it; one \
+            found in three files or more is site furniture or a shared include, reported once, at its \
+            first copy, with every other place as a related location — never one per pair of files. \
+            Info by default, because some repetition across files is \
             deliberate; raise its severity in .linterrc where it is not. Compared as word 3-grams \
             like repetition.paragraph, through an index over the whole run.
             """,
@@ -31,7 +33,7 @@ struct CrossFileRepetitionRule: CrossFileRule {
         ],
         invalidExamples: [
             "The council approved the budget for next year after a long debate on Monday.\n\n<<< next file >>>\n\nIn other news.\n\n↓The council approved the budget for next year after a long debate on Monday.",
-            "Sign up to our newsletter for the best of the week's stories, delivered every Friday.\n\n<<< next file >>>\n\n↓Sign up to our newsletter for the best of the week's stories, delivered every Friday.\n\n<<< next file >>>\n\n↓Sign up to our newsletter for the best of this week's stories, delivered every Friday!",
+            "Sign up to our newsletter for the best of the week's stories, delivered every Friday.\n\n<<< next file >>>\n\n↓Sign up to our newsletter for the best of the week's stories, delivered every Friday.\n\n<<< next file >>>\n\nSign up to our newsletter for the best of this week's stories, delivered every Friday!",
         ],
         options: options.specs,
         comparesFiles: true)
@@ -74,6 +76,8 @@ struct CrossFileRepetitionRule: CrossFileRule {
         // Not sized for every shingle up front: most recur, and word-for-word copies add none.
         var index = ShinglePostings()
         var findings = [[Diagnostic]](repeating: [], count: files.count)
+        // For each indexed paragraph, its copies in later files, in run order.
+        var copies: [Int: [(file: Int, paragraph: Int, overlap: Double)]] = [:]
         for (fileIndex, paragraphs) in summaries.enumerated() {
             // Look every paragraph up before adding the file's own: repeats inside one file are
             // repetition.paragraph's to report.
@@ -101,14 +105,7 @@ struct CrossFileRepetitionRule: CrossFileRule {
                 match.append(best)
             }
             for (position, paragraph) in paragraphs.enumerated() {
-                if let best = match[position] {
-                    let (otherFile, otherParagraph) = owners[best.owner]
-                    let first = summaries[otherFile][otherParagraph]
-                    findings[fileIndex].append(
-                        context.diagnostic(
-                            "This paragraph repeats a paragraph of \(files[otherFile].path) (line \(first.line)) \(Excerpt.howRepeated(best.overlap))", at: paragraph.range,
-                            related: [RelatedLocation(message: "first stated here", range: first.range, path: files[otherFile].path)]))
-                }
+                if let best = match[position] { copies[best.owner, default: []].append((fileIndex, position, best.overlap)) }
                 guard firstCopy[keys[position]] == nil else { continue }
                 let owner = owners.count
                 owners.append((fileIndex, position))
@@ -116,6 +113,35 @@ struct CrossFileRepetitionRule: CrossFileRule {
                 for hash in paragraph.shingles.hashes { index.add(hash, item: owner) }
             }
         }
+        // One finding per copy, in the copy's file; a paragraph copied into several files is
+        // site furniture (a footer, a shared include): one finding, at its first copy, with every
+        // other place in `related`.
+        for owner in copies.keys.sorted() {
+            guard let group = copies[owner], let firstCopy = group.first else { continue }
+            let (otherFile, otherParagraph) = owners[owner]
+            let first = summaries[otherFile][otherParagraph]
+            let origin = RelatedLocation(message: "first stated here", range: first.range, path: files[otherFile].path)
+            let repeated = "a paragraph of \(files[otherFile].path) (line \(first.line)) \(Excerpt.howRepeated(firstCopy.overlap))"
+            if group.count < Self.filesMakingFurniture - 1 {
+                for copy in group {
+                    findings[copy.file].append(
+                        context.diagnostic(
+                            "This paragraph repeats a paragraph of \(files[otherFile].path) (line \(first.line)) \(Excerpt.howRepeated(copy.overlap))",
+                            at: summaries[copy.file][copy.paragraph].range, related: [origin]))
+                }
+            } else {
+                let others = group.dropFirst().map { copy in
+                    RelatedLocation(message: "also here", range: summaries[copy.file][copy.paragraph].range, path: files[copy.file].path)
+                }
+                findings[firstCopy.file].append(
+                    context.diagnostic(
+                        "This paragraph is in \(group.count + 1) files (site furniture or a shared include?): it repeats \(repeated)",
+                        at: summaries[firstCopy.file][firstCopy.paragraph].range, related: [origin] + others))
+            }
+        }
         return findings
     }
+
+    /// A paragraph in this many files or more is reported once, as a group.
+    static let filesMakingFurniture = 3
 }
