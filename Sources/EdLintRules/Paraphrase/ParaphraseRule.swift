@@ -26,7 +26,19 @@ struct ParaphraseRule: Rule {
             what is new. Paragraphs are compared sentence by sentence over content words, counting \
             Snowball stems and WordNet synonyms as matches and weighting rare words, names and \
             numbers above common ones; both paragraphs must cover each other, so two paragraphs on \
-            the same topic that say different things are not flagged.
+            the same topic that say different things are not flagged. The score (the percentage in \
+            the message) is the smaller of the two coverages — how much of each paragraph the other \
+            restates, each the mean of a sentence-by-sentence alignment and a whole-paragraph match; \
+            it must reach `threshold` (\(threshold.defaultValue)), `one_sentence_threshold` \
+            (\(oneSentenceThreshold.defaultValue)) when one paragraph is a single sentence, or \
+            `short_sentences_threshold` (\(shortSentencesThreshold.defaultValue)) when both are short \
+            single sentences, which are also compared on close links only and lose \
+            \(Int(((1 - numberMismatchFactor) * 100).rounded()))% when their figures disagree. A later \
+            paragraph that restates an earlier one whole and then adds counts when it covers the \
+            earlier one at the threshold plus \(wholeRestatementMargin) and is itself covered at \
+            \(newFactsShare) of the threshold (its score is then the earlier one's coverage). \
+            `synonym_credit` sets what a WordNet synonym is worth. Items of one list, \
+            entries of one definition list and pairs already reported as repeats are not compared.
             """,
         validExamples: [
             """
