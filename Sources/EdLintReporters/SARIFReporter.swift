@@ -7,6 +7,18 @@ import Foundation
 /// relative to `basePath` (the repository root by default) under the `%SRCROOT%` base id.
 /// Problems reading a file are tool notifications, not results.
 public struct SARIFReporter: Reporter {
+    /// GitHub code scanning keeps at most 1,024 characters of a rule's full description; the
+    /// whole rationale stays in `help`.
+    public static let fullDescriptionLimit = 1_024
+
+    /// `text` cut at the last sentence that fits in `limit` characters (an ellipsis marks the cut).
+    public static func fitting(_ text: String, within limit: Int) -> String {
+        guard text.count > limit else { return text }
+        let head = String(text.prefix(limit - 1))
+        if let stop = head.range(of: ". ", options: .backwards) { return String(head[..<stop.lowerBound]) + ". …" }
+        return head + "…"
+    }
+
     public var basePath: String
     public var helpBaseURI: String
 
@@ -139,7 +151,7 @@ public struct SARIFReporter: Reporter {
         let anchor = description.id.replacingOccurrences(of: ".", with: "")
         return SARIF.ReportingDescriptor(
             id: description.id, name: Self.pascalCase(description.id),
-            shortDescription: .init(text: description.summary), fullDescription: .init(text: description.rationale),
+            shortDescription: .init(text: description.summary), fullDescription: .init(text: Self.fitting(description.rationale, within: Self.fullDescriptionLimit)),
             help: .init(text: description.summary + "\n\n" + description.rationale + "\n\nRun `edlint explain \(description.id)` for examples."),
             helpUri: "\(helpBaseURI)#\(anchor)",
             defaultConfiguration: .init(level: Self.level(description.defaultSeverity)),

@@ -84,6 +84,17 @@ struct IntegrationFormatTests {
     }
 }
 
+struct SARIFLimitTests {
+    /// GitHub keeps 1,024 characters of a rule's full description: longer rationales are cut at
+    /// a sentence, marked, and stay whole in `help`.
+    @Test func fullDescriptionsFitGitHubsLimit() {
+        let long = String(repeating: "A sentence of the rationale. ", count: 60)
+        let fitted = SARIFReporter.fitting(long, within: SARIFReporter.fullDescriptionLimit)
+        #expect(fitted.count <= 1_024 && fitted.hasSuffix(". …") && long.hasPrefix(String(fitted.dropLast(2))))
+        #expect(SARIFReporter.fitting("Short.", within: 1_024) == "Short.")
+    }
+}
+
 struct RulesDocumentTests {
     @Test func docsRulesPageIsCurrent() throws {
         let url = Fixtures.packageRoot.appendingPathComponent("docs/rules.md")
