@@ -17,6 +17,9 @@ struct TemplateTagsTests {
         #expect(Self.tags("Title: {{ .Title }} {% if x %}y{% endif %}") == ["{{ .Title }}", "{% if x %}", "{% endif %}"])
         #expect(Self.tags("{{< code-toggle file=hugo >}} [caches] dir = 'x' {{< /code-toggle >}} after") == ["{{< code-toggle file=hugo >}} [caches] dir = 'x' {{< /code-toggle >}}"])
         #expect(Self.tags("A set {a, b} and {{ unclosed").isEmpty)
+        // Degenerate openers neither crash nor swallow the text after them.
+        for odd in ["{{%}}", "{{<}}", "{{<>}}", "{{}}", "{%}", "{{%%}}", "{{", "{%", "x{{<"] { _ = Self.tags(odd + " after") }
+        #expect(Self.tags("{{<>}} words") == ["{{<>}}"])
     }
 
     @Test func aShortcodeRepeatedIsNotARepeatedParagraph() throws {

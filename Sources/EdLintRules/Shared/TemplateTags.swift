@@ -30,7 +30,9 @@ enum TemplateTags {
             } else {
                 close = Array("}}".utf8)
             }
-            guard let end = find(close, in: bytes, from: index + 2) else {
+            // After the whole opener: `{{%}}` is no tag, and its name is what lies between.
+            let opener = shortcode ? 3 : 2
+            guard let end = find(close, in: bytes, from: index + opener) else {
                 index += 2
                 continue
             }
