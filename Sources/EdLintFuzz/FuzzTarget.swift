@@ -54,9 +54,30 @@ func fuzzFailingOutput(_ report: Report) {
     }
 }
 
+/// Markdown cut into small pieces must read as the whole does: same blocks, prose, spans,
+/// ranges and non-prose regions.
+func fuzzChunkedMarkdown(_ bytes: [UInt8]) {
+    guard bytes.firstIndex(of: 0) == nil, DocumentReader.firstInvalidUTF8Offset(bytes) == nil,
+        !bytes.starts(with: [0xFF, 0xFE]), !bytes.starts(with: [0xFE, 0xFF])
+    else { return }
+    let source = SourceFile(path: "fuzz.md", bytes: bytes)
+    func summary(_ document: Document) -> [String] {
+        document.blocks.map { block in
+            "\(block.kind) \(block.headingLevel) \(block.quoteDepth) \(block.listDepth) \(block.sourceRange) \(block.sentences) "
+                + "\(block.lineBreaks) \(block.spans.map { "\($0.kind)\($0.proseRange)\($0.sourceRange)" }) "
+                + "\(block.prose.segments.map { "\($0.proseStart) \($0.proseLength) \($0.sourceStart) \($0.sourceLength)" }) \(block.text)"
+        } + document.nonProse.map { "\($0.kind) \($0.range) \($0.literal ?? "")" }
+    }
+    let whole = summary(DocumentReader.markdown(source, chunkBytes: Int.max))
+    for chunkBytes in [1, 16] {
+        precondition(summary(DocumentReader.markdown(source, chunkBytes: chunkBytes)) == whole, "Markdown parsed in pieces differs from the whole")
+    }
+}
+
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     fuzzConfigurationAndRuleFiles(bytes)
+    fuzzChunkedMarkdown(bytes)
     for format in [DocumentFormat.markdown, .plainText] {
         let report = fuzzLinter.lint(path: "fuzz", bytes: bytes, format: format)
         for diagnostic in report.diagnostics {

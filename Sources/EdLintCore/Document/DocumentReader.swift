@@ -56,6 +56,12 @@ public enum DocumentReader {
         }
     }
 
+    /// Markdown parsed in pieces of about `chunkBytes` (as a file over 4 MB is), for the fuzzer's
+    /// check that pieces give the document the whole parse gives.
+    public static func markdown(_ source: SourceFile, chunkBytes: Int) -> Document {
+        MarkdownReader.read(source, chunkBytes: chunkBytes)
+    }
+
     /// Convenience for tests and examples: a document from a string.
     public static func parse(_ text: String, path: String = "<input>", format: DocumentFormat = .markdown) -> Document {
         let source = SourceFile(path: path, text: text)
