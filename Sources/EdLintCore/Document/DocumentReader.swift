@@ -51,14 +51,18 @@ public enum DocumentReader {
         if let bad = firstInvalidUTF8Offset(bytes) { return .failure(.invalidUTF8(path: path, offset: bad)) }
         let source = SourceFile(path: path, bytes: bytes)
         switch format {
-        case .markdown: return .success(MarkdownReader.read(source))
+        case .markdown:
+            guard let document = MarkdownReader.read(source) else {
+                return .failure(.unreadable(path: path, reason: "the Markdown parser could not allocate memory for it"))
+            }
+            return .success(document)
         case .plainText: return .success(PlainTextReader.read(source))
         }
     }
 
     /// Markdown parsed in pieces of about `chunkBytes` (as a file over 4 MB is), for the fuzzer's
     /// check that pieces give the document the whole parse gives.
-    public static func markdown(_ source: SourceFile, chunkBytes: Int) -> Document {
+    public static func markdown(_ source: SourceFile, chunkBytes: Int) -> Document? {
         MarkdownReader.read(source, chunkBytes: chunkBytes)
     }
 
@@ -66,7 +70,7 @@ public enum DocumentReader {
     public static func parse(_ text: String, path: String = "<input>", format: DocumentFormat = .markdown) -> Document {
         let source = SourceFile(path: path, text: text)
         switch format {
-        case .markdown: return MarkdownReader.read(source)
+        case .markdown: return MarkdownReader.read(source) ?? Document(source: source, format: .markdown, blocks: [], nonProse: [])
         case .plainText: return PlainTextReader.read(source)
         }
     }

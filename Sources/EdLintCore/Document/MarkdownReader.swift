@@ -10,7 +10,9 @@ import Foundation
 enum MarkdownReader {
     private static let extensionNames = ["table", "strikethrough", "autolink"]
 
-    static func read(_ source: SourceFile, chunkBytes: Int = defaultChunkBytes) -> Document {
+    /// nil when cmark cannot parse (it could not allocate): the file was not read, and must be
+    /// reported so, never as a document with nothing in it.
+    static func read(_ source: SourceFile, chunkBytes: Int = defaultChunkBytes) -> Document? {
         let bytes = source.bytes
         var nonProse: [NonProseRegion] = []
 
@@ -40,9 +42,7 @@ enum MarkdownReader {
             var end = position + 1
             while true {
                 let piece = parserInput[offset(ofLine: starts[position])..<(end < starts.count ? offset(ofLine: starts[end]) : parserInput.count)]
-                guard let root = parse(piece, after: starts.count > 1 ? definitions.text : []) else {
-                    return Document(source: source, format: .markdown, blocks: walker.blocks, nonProse: walker.nonProse)
-                }
+                guard let root = parse(piece, after: starts.count > 1 ? definitions.text : []) else { return nil }
                 // A cut right after a fenced code or HTML block may lie inside it: the scanner
                 // cannot see every way cmark keeps one open (a fence closed by the end of its list
                 // item, a fence marker inside an HTML block). Take the next piece along instead.
