@@ -22,19 +22,22 @@ public struct HumanReporter: Reporter, Sendable {
     /// that compare files (known only once every file is linted), then the summary. A run that
     /// prints files as they finish (`writeFindings(of:in:to:)`, then `writeEnd`) prints the same.
     public func write(_ report: Report, to sink: (String) -> Void) {
-        for file in report.files { writeFindings(of: file, in: report, to: sink) }
+        let comparing = Self.rulesComparingFiles(in: report)
+        for file in report.files { write(file.diagnostics, of: file, in: report, excludingRules: comparing, to: sink) }
         writeEnd(report, to: sink)
     }
 
     /// One file's findings, except those of rules that compare files.
     public func writeFindings(of file: FileReport, in report: Report, to sink: (String) -> Void) {
-        write(file.diagnostics, of: file, in: report, excludingRules: Set(report.rules.filter(\.comparesFiles).map(\.id)), to: sink)
+        write(file.diagnostics, of: file, in: report, excludingRules: Self.rulesComparingFiles(in: report), to: sink)
     }
+
+    private static func rulesComparingFiles(in report: Report) -> Set<String> { Set(report.rules.filter(\.comparesFiles).map(\.id)) }
 
     /// The end of the report: findings of rules that compare files, file by file, then the
     /// statistics table and the summary line.
     public func writeEnd(_ report: Report, to sink: (String) -> Void) {
-        let comparing = Set(report.rules.filter(\.comparesFiles).map(\.id))
+        let comparing = Self.rulesComparingFiles(in: report)
         if !comparing.isEmpty {
             for file in report.files {
                 write(file.diagnostics.filter { comparing.contains($0.ruleID) }, of: file, in: report, excludingRules: [], to: sink)

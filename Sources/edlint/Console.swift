@@ -112,12 +112,7 @@ final class ProgressLine: @unchecked Sendable {
         _ = SafeWrite.writeAll(Array("\redlint: \(done)/\(total) files\u{1B}[K".utf8), to: STDERR_FILENO)
     }
 
-    func finish() {
-        lock.lock()
-        defer { lock.unlock() }
-        if drawn { _ = SafeWrite.writeAll(Array("\r\u{1B}[K".utf8), to: STDERR_FILENO) }
-        drawn = false
-    }
+    func finish() { clear(thenWrite: {}) }
 
     /// Clears the line and runs `write` (output for standard output) before any other thread can
     /// draw it again; the next update redraws it below what was written.

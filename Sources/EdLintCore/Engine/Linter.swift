@@ -74,6 +74,10 @@ public struct Linter: Sendable {
     /// Every rule id the run knows (enabled or not); a suppression naming anything else (a typo,
     /// a rule since renamed) is reported, since it silently suppresses nothing. nil: not checked.
     public let knownRuleIDs: Set<String>?
+    /// The order the rules run in, and which rules others defer to (fixed with the rules: worked
+    /// out once, not per document).
+    let plan: RulePlan
+    private let deferredTo: Set<String>
 
     public init(
         rules: [ActiveRule], minSeverity: Severity = .info, reportUnusedSuppressions: Bool = false,
@@ -81,6 +85,8 @@ public struct Linter: Sendable {
     ) {
         self.knownRuleIDs = knownRuleIDs
         self.rules = rules
+        plan = RulePlan(rules)
+        deferredTo = Set(plan.waitsFor.flatMap { $0 }.map { rules[$0].context.ruleID })
         self.minSeverity = minSeverity
         self.reportUnusedSuppressions = reportUnusedSuppressions
         self.maxFindingsPerRule = maxFindingsPerRule
@@ -92,8 +98,6 @@ public struct Linter: Sendable {
         let outcomes = RuleOutcomes(count: rules.count)
         let suppressions = Suppressions.of(document)
         let unusedByRule = UnusedDirectives(count: rules.count)
-        let plan = RulePlan(rules)
-        let deferredTo = Set(plan.waitsFor.flatMap { $0 }.map { rules[$0].context.ruleID })
         let reported = ReportedFindings()
         // Each rule's findings are filtered (suppressions, minimum severity) and, where no later
         // step can remove one, cut at the cap as soon as the rule is done: a file of one word

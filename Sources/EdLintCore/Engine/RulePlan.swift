@@ -2,7 +2,7 @@ import Foundation
 
 /// In what order a document's rules run: a rule that defers to others (`defersTo`) after them,
 /// and rules on such a chain first (the paraphrase detector, the dearest, waits on two others).
-struct RulePlan {
+struct RulePlan: Sendable {
     /// For each rule, the rules it waits for (a deferral that would loop is ignored).
     let waitsFor: [[Int]]
     /// Every rule, each after those it waits for.

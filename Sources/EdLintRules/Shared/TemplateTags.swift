@@ -42,8 +42,7 @@ enum TemplateTags {
                 let inner = String(decoding: bytes[(index + 3)..<end], as: UTF8.self).drop { $0 == " " || $0 == "\t" || $0 == "\n" }
                 closes = inner.hasPrefix("/")
                 let word = inner.drop { $0 == "/" }.prefix { !$0.isWhitespace && $0 != "/" }
-                let selfClosing = String(decoding: bytes[index..<(end + close.count)], as: UTF8.self).hasSuffix("/>}}")
-                    || String(decoding: bytes[index..<(end + close.count)], as: UTF8.self).hasSuffix("/%}}")
+                let selfClosing = end > index + 3 && bytes[end - 1] == UInt8(ascii: "/")  // `{{< name />}}`
                 name = word.isEmpty || (selfClosing && !closes) ? nil : word
             }
             tags.append((index..<(end + close.count), name, closes))
