@@ -116,3 +116,27 @@ for count in 100 1000 10000; do
   printf '  %5s files of ~6 kB       %7.2f s  peak RSS %5.0f MB  %s\n' "$count" "$seconds" "$(python3 -c "print($rss/1024)")" "$ratio"
   previous=$seconds
 done
+
+# Memory on large single files (issue 11: peak RSS within 5× the input): the corpus's text files
+# repeated to 100 and 200 MB of plain text, and its Markdown files (with their footnote
+# definitions, which make the Markdown reader parse the file whole) repeated to ~46 MB.
+# BENCH_LARGE=0 skips this part (it takes about two minutes).
+if [ "${BENCH_LARGE:-1}" != 0 ]; then
+  echo
+  echo "large files (all rules, all cores): peak RSS against input size"
+  find "$corpus" -name '*.txt' -print0 | sort -z | xargs -0 cat > "$work/text-base"
+  find "$corpus" -name '*.md' -print0 | sort -z | xargs -0 cat > "$work/markdown-base"
+  for target in 100000000 200000000; do
+    : > "$work/large-$target.txt"
+    while [ "$(stat -c %s "$work/large-$target.txt")" -lt "$target" ]; do cat "$work/text-base" >> "$work/large-$target.txt"; done
+  done
+  for _ in 1 2 3 4; do cat "$work/markdown-base"; done > "$work/large-footnotes.md"
+  for file in large-100000000.txt large-200000000.txt large-footnotes.md; do
+    size=$(stat -c %s "$work/$file")
+    /usr/bin/time -f "%e %M" -o "$work/time" "$edlint" --format json --fail-on never --no-config "$work/$file" >/dev/null || true
+    read -r seconds rss < <(tail -n 1 "$work/time")
+    printf '  %-22s %6.0f MB  %7.2f s  peak RSS %5.0f MB  = %.1f× the input\n' "$file" "$(python3 -c "print($size/1e6)")" "$seconds" \
+      "$(python3 -c "print($rss/1024)")" "$(python3 -c "print($rss*1024/$size)")"
+    rm -f "$work/$file"
+  done
+fi

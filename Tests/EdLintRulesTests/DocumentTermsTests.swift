@@ -18,18 +18,18 @@ struct DocumentTermsTests {
         #expect(analysed[0].terms == analysed[1].terms)
         #expect(analysed[0].contentTermCount == 3)
         let pronoun = Set(analysed[2].terms).subtracting(analysed[0].terms)
-        #expect(pronoun.contains { terms.stems[$0] == "us" && !terms.isContent[$0] })
-        #expect(!analysed[2].terms.contains { terms.stems[$0] == "us." })
+        #expect(pronoun.contains { terms.stems[Int($0)] == "us" && !terms.isContent[Int($0)] })
+        #expect(!analysed[2].terms.contains { terms.stems[Int($0)] == "us." })
         // "U.N." and "UN" meet; "U.N." is not read as the letters "u" and "n".
-        #expect(analysed[3].terms.filter { terms.stems[$0] == "un" }.count == 1)
-        #expect(!analysed[3].terms.contains { terms.stems[$0] == "n" })
+        #expect(analysed[3].terms.filter { terms.stems[Int($0)] == "un" }.count == 1)
+        #expect(!analysed[3].terms.contains { terms.stems[Int($0)] == "n" })
     }
 
     @Test func textAllInCapitalsHasNoAcronyms() {
         let terms = DocumentTerms()
         let analysed = blocks("TELL US WHAT HAPPENED.", terms: terms)
-        #expect(analysed.first?.terms.contains { terms.stems[$0] == "us" } == true)
-        #expect(analysed.first?.terms.contains { terms.stems[$0] == "us." } == false)
+        #expect(analysed.first?.terms.contains { terms.stems[Int($0)] == "us" } == true)
+        #expect(analysed.first?.terms.contains { terms.stems[Int($0)] == "us." } == false)
     }
 
     @Test func onlyNumbersThatBothGiveAndDisagreeMakeAPairDiffer() {

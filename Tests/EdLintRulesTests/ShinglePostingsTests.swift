@@ -7,10 +7,10 @@ struct ShinglePostingsTests {
         var index = ShinglePostings()
         // 5,000 keys (forcing several rehashes), key k held by items k, k+1, k+2; one key is 0.
         for key in 0..<5_000 {
-            for item in key..<(key + 3) { index.add(UInt64(key) &* 0x9E37_79B9_7F4A_7C15, item: item) }
+            for item in key..<(key + 3) { index.add(UInt32(key) &* 0x9E37_79B9, item: item) }
         }
         for key in [0, 1, 2_500, 4_999] {
-            let hash = UInt64(key) &* 0x9E37_79B9_7F4A_7C15
+            let hash = UInt32(key) &* 0x9E37_79B9
             var earliest: [Int] = []
             index.forEachEarliestItem(holding: hash, limit: 10) { earliest.append($0) }
             #expect(earliest == [key, key + 1, key + 2])
@@ -23,7 +23,7 @@ struct ShinglePostingsTests {
         }
         // Over the limit, `forEachItem` gives nothing (a shingle everywhere says nothing).
         var none: [Int] = []
-        index.forEachItem(holding: 7 &* 0x9E37_79B9_7F4A_7C15, limit: 2) { none.append($0) }
+        index.forEachItem(holding: 7 &* 0x9E37_79B9, limit: 2) { none.append($0) }
         #expect(none.isEmpty)
         var missing: [Int] = []
         index.forEachEarliestItem(holding: 123_456_789, limit: 5) { missing.append($0) }
@@ -32,12 +32,14 @@ struct ShinglePostingsTests {
 
     /// A slot's posting count saturates (it shares a word with the hash): a shingle held by
     /// more items than that is still skipped by `forEachItem` and still listed in full, in
-    /// order, by `forEachEarliestItem`; hashes equal in their top 56 bits share a slot.
+    /// order, by `forEachEarliestItem`. Every bit of a hash counts: hashes that differ only in
+    /// their lowest bits, and the largest hash, have slots of their own.
     @Test func countsSaturateWithoutLosingPostings() {
         var index = ShinglePostings()
-        let busy: UInt64 = 0xDEAD_BEEF_0000_1234
+        let busy: UInt32 = 0xDEAD_BEEF
         for item in 0..<300 { index.add(busy, item: item) }
-        index.add(0x0123_4567_89AB_CD00, item: 7)
+        index.add(0x89AB_CD00, item: 7)
+        index.add(UInt32.max, item: 8)
         var skipped: [Int] = []
         index.forEachItem(holding: busy, limit: 64) { skipped.append($0) }
         #expect(skipped.isEmpty)
@@ -45,8 +47,14 @@ struct ShinglePostingsTests {
         index.forEachEarliestItem(holding: busy, limit: 1_000) { listed.append($0) }
         #expect(listed == Array(0..<300))
         var alone: [Int] = []
-        index.forEachItem(holding: 0x0123_4567_89AB_CDFF, limit: 64) { alone.append($0) }
+        index.forEachItem(holding: 0x89AB_CD00, limit: 64) { alone.append($0) }
         #expect(alone == [7])
+        var neighbour: [Int] = []
+        index.forEachItem(holding: 0x89AB_CDFF, limit: 64) { neighbour.append($0) }
+        #expect(neighbour.isEmpty)
+        var largest: [Int] = []
+        index.forEachItem(holding: UInt32.max, limit: 64) { largest.append($0) }
+        #expect(largest == [8])
     }
 
     @Test func shinglesIgnoreCaseAndPossessivesButNotOrder() {

@@ -62,8 +62,10 @@ public struct Block: Sendable {
         self.headingLevel = headingLevel
         self.index = index
         self.prose = prose
-        self.sentences = SentenceSegmenter.sentences(in: prose.bytes)
-        self.lineBreaks = lineBreaks
+        // Blocks live for the whole run: their arrays keep no spare room.
+        self.prose.compact()
+        self.sentences = SentenceSegmenter.sentences(in: prose.bytes).withoutSpareRoom()
+        self.lineBreaks = lineBreaks.withoutSpareRoom()
         self.spans = spans
         self.quoteDepth = quoteDepth
         self.listDepth = listDepth
@@ -100,8 +102,8 @@ public struct Document: Sendable {
     public init(source: SourceFile, format: DocumentFormat, blocks: [Block], nonProse: [NonProseRegion]) {
         self.source = source
         self.format = format
-        self.blocks = blocks
-        self.nonProse = nonProse
+        self.blocks = blocks.withoutSpareRoom()
+        self.nonProse = nonProse.withoutSpareRoom()
     }
 
     public var path: String { source.path }

@@ -55,6 +55,13 @@ public struct ProseText: Sendable {
         append(CollectionOfOne(0x20), sourceStart: sourceStart, sourceLength: sourceLength)
     }
 
+    /// Gives back the spare room appending left (a block's prose is kept for the whole run; grown
+    /// line by line it may hold up to twice its size).
+    public mutating func compact() {
+        bytes = bytes.withoutSpareRoom()
+        segments = segments.withoutSpareRoom()
+    }
+
     /// Drops trailing spaces (a block never ends in a separator).
     public mutating func trimTrailingSpaces() {
         while bytes.last == 0x20, let last = segments.last {
@@ -111,5 +118,16 @@ public struct ProseText: Sendable {
             upper = max(upper, segment.sourceStart + segment.sourceLength)
         }
         return lower..<upper
+    }
+}
+
+extension Array {
+    /// The same elements in storage of their own size when more than a thirty-second of the
+    /// capacity is unused (for arrays kept for a whole run), else the array itself.
+    public func withoutSpareRoom() -> [Element] {
+        guard capacity - count > Swift.max(16, count / 32) else { return self }
+        return Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+            initialized = buffer.initialize(fromContentsOf: self)
+        }
     }
 }

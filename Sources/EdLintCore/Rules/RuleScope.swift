@@ -21,29 +21,33 @@ struct ScopeUnit {
 }
 
 extension RuleScope {
-    /// The units of `document` in order.
-    func units(of document: Document) -> [ScopeUnit] {
-        var units: [ScopeUnit] = []
-        for block in document.blocks {
-            switch self {
-            case .sentence:
-                for sentence in block.sentences { units.append(ScopeUnit(block: block.index, range: sentence)) }
-            case .paragraph:
-                if block.kind != .heading { units.append(ScopeUnit(block: block.index, range: 0..<block.prose.count)) }
-            case .heading:
-                if block.kind == .heading { units.append(ScopeUnit(block: block.index, range: 0..<block.prose.count)) }
-            case .block, .document:
-                units.append(ScopeUnit(block: block.index, range: 0..<block.prose.count))
-            case .line:
-                var start = 0
-                for lineBreak in block.lineBreaks where lineBreak > start {
-                    units.append(ScopeUnit(block: block.index, range: start..<lineBreak))
-                    start = lineBreak + 1
-                }
-                if start < block.prose.count { units.append(ScopeUnit(block: block.index, range: start..<block.prose.count)) }
+    /// The units of `document` in order, made block by block as they are read (a large
+    /// document has millions of sentences; every phrase rule walks them).
+    func units(of document: Document) -> some Sequence<ScopeUnit> {
+        document.blocks.lazy.flatMap { block in units(of: block) }
+    }
+
+    /// The units of one block.
+    func units(of block: Block) -> [ScopeUnit] {
+        switch self {
+        case .sentence:
+            return block.sentences.map { ScopeUnit(block: block.index, range: $0) }
+        case .paragraph:
+            return block.kind != .heading ? [ScopeUnit(block: block.index, range: 0..<block.prose.count)] : []
+        case .heading:
+            return block.kind == .heading ? [ScopeUnit(block: block.index, range: 0..<block.prose.count)] : []
+        case .block, .document:
+            return [ScopeUnit(block: block.index, range: 0..<block.prose.count)]
+        case .line:
+            var units: [ScopeUnit] = []
+            var start = 0
+            for lineBreak in block.lineBreaks where lineBreak > start {
+                units.append(ScopeUnit(block: block.index, range: start..<lineBreak))
+                start = lineBreak + 1
             }
+            if start < block.prose.count { units.append(ScopeUnit(block: block.index, range: start..<block.prose.count)) }
+            return units
         }
-        return units
     }
 }
 

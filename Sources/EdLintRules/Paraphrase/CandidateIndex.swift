@@ -5,7 +5,7 @@
 /// Term ids and block positions are dense, so the index and the per-query tallies are arrays,
 /// not dictionaries: no hashing on the hot path.
 final class CandidateIndex {
-    private var postings: [[Int]]  // term id → positions (in `blocks`) holding it
+    private var postings: [[Int32]]  // term id → positions (in `blocks`) holding it (32 bits: one per term of every block)
     private let blocks: [TermBlock]
     private let terms: DocumentTerms
     private let maximumPostings: Int
@@ -22,11 +22,11 @@ final class CandidateIndex {
         self.tally = Array(repeating: 0, count: blocks.count)
         self.isTouched = Array(repeating: false, count: blocks.count)
         for (position, block) in blocks.enumerated() {
-            for term in block.terms where terms.isContent[term] { postings[term].append(position) }
+            for term in block.terms.lazy.map(Int.init) where terms.isContent[term] { postings[term].append(Int32(truncatingIfNeeded: position)) }
         }
     }
 
-    private func list(_ term: Int) -> [Int]? {
+    private func list(_ term: Int) -> [Int32]? {
         guard term < postings.count, !postings[term].isEmpty, postings[term].count <= maximumPostings else { return nil }
         return postings[term]
     }
@@ -44,15 +44,15 @@ final class CandidateIndex {
     /// at most `limit` of them. Synonyms count, at `synonymCredit`.
     func candidates(before position: Int, minimumShare: Double, synonymCredit: Double, limit: Int) -> [Int] {
         let block = blocks[position]
-        for term in block.terms {
+        for term in block.terms.lazy.map(Int.init) {
             let weight = terms.weights[term]
             if let list = list(term) {
-                for other in list where other < position { add(weight, to: other) }
+                for other in list.lazy.map(Int.init) where other < position { add(weight, to: other) }
             }
             guard synonymCredit > 0 else { continue }
-            for synonym in terms.synonyms(of: term) where !sortedContains(block.terms, synonym) {
+            for synonym in terms.synonyms(of: term) where !sortedContains(block.terms, Int32(truncatingIfNeeded: synonym)) {
                 guard let list = list(synonym) else { continue }
-                for other in list where other < position { add(weight * synonymCredit, to: other) }
+                for other in list.lazy.map(Int.init) where other < position { add(weight * synonymCredit, to: other) }
             }
         }
         let found = touched.map { ($0, tally[$0]) }

@@ -64,12 +64,18 @@ final class DocumentTerms {
         // what the word is counted as in the IDF table ("US" is common in news, as "us" is).
         let acronym = token.text.hasSuffix(".")
         let stem = number.map { "#" + $0 } ?? (acronym ? token.text : stemmer.stem(token.text))
+        return intern(
+            stem, weight: { lexicon.idf(acronym ? String(stem.dropLast()) : stem) },
+            isContent: number != nil || (token.text.count >= 2 && !Stopwords.english.contains(token.text)))
+    }
+
+    private func intern(_ stem: String, weight: () -> Double, isContent content: Bool) -> Int {
         if let id = ids[stem] { return id }
         let id = stems.count
         ids[stem] = id
         stems.append(stem)
-        weights.append(lexicon.idf(acronym ? String(stem.dropLast()) : stem))
-        isContent.append(number != nil || (token.text.count >= 2 && !Stopwords.english.contains(token.text)))
+        weights.append(weight())
+        isContent.append(content)
         conceptMembers = nil
         relatedMembers = nil
         relatedCache = []
@@ -81,21 +87,21 @@ final class DocumentTerms {
 
     func analyze(_ block: Block) -> TermBlock {
         var sentences: [TermSentence] = []
-        var all: [Int] = []
+        var all: [Int32] = []
         let bytes = block.prose.bytes
         // In text that is not all capitals, a word in capitals is an acronym (see `acronyms`).
         let hasLowercase = bytes.contains { $0 >= 0x61 && $0 <= 0x7A }
         for range in block.sentences {
             var tokens = Tokenizer.tokens(in: bytes, range: range)
             if hasLowercase { tokens = Self.acronyms(in: tokens, bytes: bytes) }
-            let terms = sortedDistinct(tokens.map(termID(for:)))
+            let terms = sortedDistinct(tokens.map { Int32(truncatingIfNeeded: termID(for: $0)) })
             all += terms
-            sentences.append(TermSentence(range: range, terms: terms, weight: terms.reduce(0) { $0 + weights[$1] }))
+            sentences.append(TermSentence(range: range, terms: terms, weight: terms.reduce(0) { $0 + weights[Int($1)] }))
         }
         let terms = sortedDistinct(all)
         return TermBlock(
-            block: block.index, sentences: sentences, terms: terms, weight: terms.reduce(0) { $0 + weights[$1] },
-            contentTermCount: terms.filter { isContent[$0] }.count)
+            block: block.index, sentences: sentences, terms: terms, weight: terms.reduce(0) { $0 + weights[Int($1)] },
+            contentTermCount: terms.filter { isContent[Int($0)] }.count)
     }
 
     /// Marks what an acronym spells, so "US" and "U.S." are one term and neither is the pronoun
@@ -152,10 +158,10 @@ final class DocumentTerms {
         block.wholeCover = TermCover(offers: all)
     }
 
-    private func cover(of terms: [Int], credits: ParagraphSimilarity) -> TermCover {
+    private func cover(of terms: [Int32], credits: ParagraphSimilarity) -> TermCover {
         var offers: [(term: Int, credit: Double)] = []
         offers.reserveCapacity(terms.count * 2)
-        for term in terms {
+        for term in terms.lazy.map(Int.init) {
             offers.append((term, 1))
             if credits.synonymCredit > 0 { for other in synonyms(of: term) { offers.append((other, credits.synonymCredit)) } }
             if credits.variantCredit > 0 { for other in variants(of: term) { offers.append((other, credits.variantCredit)) } }

@@ -38,9 +38,9 @@ struct ParagraphSimilarity {
         var position = 0
         // Both lists are sorted by term: one walk.
         for term in sentence.terms {
-            while position < cover.terms.count, Int(cover.terms[position]) < term { position += 1 }
+            while position < cover.terms.count, cover.terms[position] < term { position += 1 }
             if position == cover.terms.count { break }
-            if Int(cover.terms[position]) == term { covered += terms.weights[term] * cover.credits[position] }
+            if cover.terms[position] == term { covered += terms.weights[Int(term)] * cover.credits[position] }
         }
         return covered / sentence.weight
     }

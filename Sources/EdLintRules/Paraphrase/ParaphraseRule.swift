@@ -130,7 +130,7 @@ struct ParaphraseRule: Rule {
     static func prepare(_ document: Document, minimumTerms: Int) -> (terms: DocumentTerms, blocks: [TermBlock])? {
         var underSummaryHeading = false
         var eligible: [Block] = []
-        let comparable = Set(DuplicateScope.comparable(in: document).map(\.index))
+        let comparable = Set(DuplicateScope.comparable(in: document))
         for block in document.blocks {
             if block.kind == .heading { underSummaryHeading = isSummaryHeading(block) }
             // Fewer words than `minimum_terms` cannot hold that many content words: skipped before
@@ -144,7 +144,7 @@ struct ParaphraseRule: Rule {
         // A document with fewer than two paragraphs has nothing to compare (and need not load the lexicon).
         guard eligible.count >= 2 else { return nil }
         let terms = DocumentTerms()
-        let blocks = eligible.map(terms.analyze).filter { $0.contentTermCount >= minimumTerms }
+        let blocks = eligible.map { terms.analyze($0) }.filter { $0.contentTermCount >= minimumTerms }
         return blocks.count >= 2 ? (terms, blocks) : nil
     }
 
@@ -206,8 +206,8 @@ struct ParaphraseRule: Rule {
     /// Whether both blocks give numbers and they disagree. A number only one of them gives is a
     /// detail the other leaves out ("Two soldiers killed" / "Soldier killed"), not another fact.
     static func numbersDiffer(_ first: TermBlock, _ second: TermBlock, terms: DocumentTerms) -> Bool {
-        let firstNumbers = first.terms.filter { terms.stems[$0].hasPrefix("#") }
-        let secondNumbers = second.terms.filter { terms.stems[$0].hasPrefix("#") }
+        let firstNumbers = first.terms.filter { terms.stems[Int($0)].hasPrefix("#") }
+        let secondNumbers = second.terms.filter { terms.stems[Int($0)].hasPrefix("#") }
         return !firstNumbers.isEmpty && !secondNumbers.isEmpty && firstNumbers != secondNumbers
     }
 

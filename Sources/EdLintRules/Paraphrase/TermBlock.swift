@@ -5,8 +5,9 @@ import EdLintCore
 struct TermSentence {
     /// Prose range within its block.
     var range: Range<Int>
-    /// Distinct term ids, sorted.
-    var terms: [Int]
+    /// Distinct term ids, sorted (32 bits, as in `TermCover`: a document's terms are kept for
+    /// every sentence and block).
+    var terms: [Int32]
     var weight: Double
     /// Every term this sentence covers and the credit it gives: 1 for its own terms, less for
     /// their synonyms, variants and looser relatives (see `ParagraphSimilarity`). Built once, so
@@ -43,7 +44,7 @@ struct TermBlock {
     var block: Int
     var sentences: [TermSentence]
     /// Distinct term ids of the whole block, sorted.
-    var terms: [Int]
+    var terms: [Int32]
     var weight: Double
     /// How many distinct content (non-stopword) terms the block has.
     var contentTermCount: Int

@@ -56,7 +56,7 @@ struct CrossFileRepetitionRule: CrossFileRule {
         var paragraphs: [Summary.Paragraph] = []
         // Eligible blocks, listing lines included: a line that opens like its neighbours ("Arms
         // Control Today encourages reprint…") is a listing inside one file but template residue
-        // when another file repeats it. The shingles are the ones repetition.paragraph made.
+        // when another file repeats it. Shingled as repetition.paragraph shingles them.
         let byBlock = Shingles.ofBlocks(in: document, minimumWords: minimumWords)
         for block in document.blocks {
             guard let shingles = byBlock[block.index] else { continue }

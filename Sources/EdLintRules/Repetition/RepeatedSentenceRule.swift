@@ -28,13 +28,13 @@ struct RepeatedSentenceRule: Rule {
         let threshold = context.options[Self.options.threshold]
         let comparable = DuplicateScope.comparable(in: document)
         // One sentence in the whole document has nothing to repeat (a huge single line, say).
-        guard comparable.count >= 2 || (comparable.first?.sentences.count ?? 0) >= 2 else { return [] }
+        guard comparable.count >= 2 || (comparable.first.map { document.blocks[$0].sentences.count } ?? 0) >= 2 else { return [] }
 
         let siblings = DuplicateScope.siblingGroups(in: document)
         var seen: [(block: Int, range: Range<Int>, shingleCount: Int)] = []
         var index = ShinglePostings()
         var diagnostics: [Diagnostic] = []
-        for block in comparable {
+        for block in comparable.lazy.map({ document.blocks[$0] }) {
             for sentence in block.sentences {
                 let shingles = Shingles(bytes: block.prose.bytes, range: sentence)
                 guard shingles.wordCount >= minimumWords else { continue }

@@ -88,11 +88,12 @@ enum DuplicateScope {
         return false
     }
 
-    /// The blocks the duplicate detectors compare (worked out once per document).
-    static func comparable(in document: Document) -> [Block] {
-        document.derived.value(AnalysisKey<[Block]>("duplicate-scope.comparable")) {
+    /// The indices of the blocks the duplicate detectors compare, in order (worked out once per
+    /// document; indices, not copies of the blocks: a large document has a million).
+    static func comparable(in document: Document) -> [Int] {
+        document.derived.value(AnalysisKey<[Int]>("duplicate-scope.comparable")) {
             let templates = templateBlocks(in: document)
-            return document.blocks.filter { isEligible($0) && !templates.contains($0.index) && !TemplateTags.isOnlyTags($0) }
+            return document.blocks.filter { isEligible($0) && !templates.contains($0.index) && !TemplateTags.isOnlyTags($0) }.map(\.index)
         }
     }
 }

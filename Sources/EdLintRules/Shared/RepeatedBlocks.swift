@@ -24,7 +24,7 @@ enum RepeatedBlocks {
         let comparable = DuplicateScope.comparable(in: document)
         guard comparable.count >= 2 else { return [] }
         let byBlock = Shingles.ofBlocks(in: document, minimumWords: minimumWords)
-        let shingled = comparable.compactMap { block in byBlock[block.index].map { (block: block.index, shingles: $0) } }
+        let shingled = comparable.compactMap { block in byBlock[block].map { (block: block, shingles: $0) } }
         var index = ShinglePostings()
         var pairs: [Pair] = []
         let siblings = DuplicateScope.siblingGroups(in: document)

@@ -4,10 +4,11 @@
 /// A `[UInt64: [Int]]` costs an array per distinct shingle and SipHash on well-mixed keys; a
 /// document of 400,000 sentences has millions of shingles. Here every posting is one entry in a
 /// flat list chained per hash, and hashes live in an open-addressing table probed linearly (the
-/// keys are already uniform 64-bit hashes, so they index the table directly).
+/// keys are already uniform 32-bit hashes, so they index the table directly).
 struct ShinglePostings {
-    /// 16 bytes: the hash's top 56 bits and a saturating count of its postings share one word
-    /// (a table slot per distinct shingle is most of the index's memory on a large document).
+    /// 16 bytes: the hash (all 32 bits, plus one so that 0 stays "empty") and a saturating count
+    /// of its postings share one word (a table slot per distinct shingle is most of the index's
+    /// memory on a large document).
     private struct Slot {
         var keyAndCount: UInt64 = 0  // 0: empty
         var first: Int32 = -1  // oldest posting
@@ -35,12 +36,9 @@ struct ShinglePostings {
         mask = slots.count - 1
     }
 
-    /// The stored form of a hash: its top 56 bits (never 0: 0 marks an empty slot).
+    /// The stored form of a hash, above the count's byte (never 0: 0 marks an empty slot).
     @inline(__always)
-    private static func key(_ hash: UInt64) -> UInt64 {
-        let key = hash & ~Slot.countMask
-        return key == 0 ? Slot.countMask + 1 : key
-    }
+    private static func key(_ hash: UInt32) -> UInt64 { (UInt64(hash) + 1) << 8 }
 
     @inline(__always)
     private func slotIndex(of key: UInt64) -> Int {
@@ -50,7 +48,7 @@ struct ShinglePostings {
     }
 
     /// Records that `item` holds `hash`.
-    mutating func add(_ hash: UInt64, item: Int) {
+    mutating func add(_ hash: UInt32, item: Int) {
         if (used + 1) * 4 > slots.count * 3 { grow() }  // at most three quarters full
         let key = Self.key(hash)
         let index = slotIndex(of: key)
@@ -69,7 +67,7 @@ struct ShinglePostings {
     /// Calls `body` with every item holding `hash`, unless more than `limit` do (a shingle found
     /// in very many items says little about which pair repeats). Counts saturate, so a limit
     /// above 254 acts as 254.
-    func forEachItem(holding hash: UInt64, limit: Int, _ body: (Int) -> Void) {
+    func forEachItem(holding hash: UInt32, limit: Int, _ body: (Int) -> Void) {
         let slot = slots[slotIndex(of: Self.key(hash))]
         guard slot.count > 0, slot.count <= min(limit, 254) else { return }
         var posting = slot.first
@@ -84,7 +82,7 @@ struct ShinglePostings {
     /// many shingles an item has.
     /// `accepts(item, overlap)` may turn a candidate down (a sibling entry that only shares a frame).
     func bestMatch(
-        for hashes: [UInt64], threshold: Double, limit: Int, size: (Int) -> Int, accepts: (Int, Double) -> Bool = { _, _ in true }
+        for hashes: [UInt32], threshold: Double, limit: Int, size: (Int) -> Int, accepts: (Int, Double) -> Bool = { _, _ in true }
     ) -> (item: Int, overlap: Double)? {
         var shared: [Int: Int] = [:]
         for hash in hashes { forEachItem(holding: hash, limit: limit) { shared[$0, default: 0] += 1 } }
@@ -100,7 +98,7 @@ struct ShinglePostings {
 
     /// Calls `body` with the first `limit` items that held `hash`, oldest first. Across a corpus a
     /// paragraph repeated in a thousand files is still found: its earliest copies are enough.
-    func forEachEarliestItem(holding hash: UInt64, limit: Int, _ body: (Int) -> Void) {
+    func forEachEarliestItem(holding hash: UInt32, limit: Int, _ body: (Int) -> Void) {
         var posting = slots[slotIndex(of: Self.key(hash))].first
         var remaining = limit
         while posting >= 0, remaining > 0 {

@@ -4,8 +4,11 @@ import EdLintText
 /// A run of text as word 3-gram hashes ("shingles"): near-verbatim copies share most of them
 /// even when a few words or punctuation marks changed.
 struct Shingles {
-    /// Distinct shingle hashes, sorted.
-    let hashes: [UInt64]
+    /// Distinct shingle hashes, sorted. 32 bits: shingles are kept for every comparable block of
+    /// a document (1.3 bytes of memory per byte of prose at 64 bits); two blocks of a hundred
+    /// shingles share a hash by accident about once in 400,000 pairs, and every overlap is
+    /// measured on these lists, so a collision can add at most one shingle to one pair's count.
+    let hashes: [UInt32]
     let wordCount: Int
 
     static let size = 3
@@ -13,7 +16,7 @@ struct Shingles {
     init(bytes: [UInt8], range: Range<Int>) {
         // Hash each word once (FNV-1a over its lowercased bytes), then combine the last three word
         // hashes into a shingle hash: no word strings, no token array, even for a 50 MB line.
-        var hashes: [UInt64] = []
+        var hashes: [UInt32] = []
         var window: (UInt64, UInt64, UInt64) = (0, 0, 0)  // the last three word hashes, oldest first
         var count = 0
         Tokenizer.scanWords(in: bytes, range: range) { _, lowercased in
@@ -24,11 +27,11 @@ struct Shingles {
             }
             window = (window.1, window.2, hash)
             count += 1
-            if count >= Self.size { hashes.append(Self.combine(window)) }
+            if count >= Self.size { hashes.append(Self.folded(Self.combine(window))) }
         }
         // A text shorter than a shingle is one shingle of all its words.
         if count > 0, count < Self.size {
-            hashes.append(Self.combine(count == 1 ? (0, 0, window.2) : (0, window.1, window.2)))
+            hashes.append(Self.folded(Self.combine(count == 1 ? (0, 0, window.2) : (0, window.1, window.2))))
         }
         self.hashes = sortedDistinct(hashes)
         self.wordCount = count
@@ -63,26 +66,26 @@ struct Shingles {
     /// One hash for the whole (sorted) set: equal for word-for-word copies.
     var key: UInt64 {
         var hash = UInt64(hashes.count)
-        for shingle in hashes { hash = (hash ^ shingle) &* 0x100_0000_01b3 }
+        for shingle in hashes { hash = (hash ^ UInt64(shingle)) &* 0x100_0000_01b3 }
         return hash
     }
 
     /// The shingles of every block the duplicate detectors may compare (eligible blocks of at
-    /// least `minimumWords` words), worked out once per document: repetition.paragraph and the
-    /// cross-file summary both read them.
+    /// least `minimumWords` words). Not kept with the document: repetition.paragraph needs them
+    /// only while it finds its pairs (which are kept), and the cross-file summary makes them again
+    /// after the rules have run — holding them through the run cost 0.7 bytes per byte of prose,
+    /// at the moment every other detector's structures are alive too.
     static func ofBlocks(in document: Document, minimumWords: Int) -> [Int: Shingles] {
-        document.derived.value(AnalysisKey<[Int: Shingles]>("block-shingles", parameters: [Double(minimumWords)])) {
-            var result: [Int: Shingles] = [:]
-            for block in document.blocks where DuplicateScope.isEligible(block) {
-                // Counted before any hashing: a file of a million one-line notes hashes nothing.
-                guard Tokenizer.wordCount(in: block.prose.bytes, limit: minimumWords) >= minimumWords else { continue }
-                let text = comparedText(of: block, in: document)
-                // Without its template tags a block may be too short to compare (an image shortcode).
-                guard Tokenizer.wordCount(in: text, limit: minimumWords) >= minimumWords else { continue }
-                result[block.index] = Shingles(bytes: text, range: 0..<text.count)
-            }
-            return result
+        var result: [Int: Shingles] = [:]
+        for block in document.blocks where DuplicateScope.isEligible(block) {
+            // Counted before any hashing: a file of a million one-line notes hashes nothing.
+            guard Tokenizer.wordCount(in: block.prose.bytes, limit: minimumWords) >= minimumWords else { continue }
+            let text = comparedText(of: block, in: document)
+            // Without its template tags a block may be too short to compare (an image shortcode).
+            guard Tokenizer.wordCount(in: text, limit: minimumWords) >= minimumWords else { continue }
+            result[block.index] = Shingles(bytes: text, range: 0..<text.count)
         }
+        return result
     }
 
     /// A block's prose as the near-verbatim detectors compare it: each inline code span, one
@@ -90,13 +93,22 @@ struct Shingles {
     /// only in their code (`Fit` resizes … / `Crop` resizes …) differ.
     /// Template tags in the prose (not in code) are left out (see `TemplateTags`).
     static func comparedText(of block: Block, in document: Document) -> [UInt8] {
-        let tags = TemplateTags.ranges(in: block.prose.bytes)
-        let codes = block.spans.filter { $0.kind == .code }.sorted { $0.proseRange.lowerBound < $1.proseRange.lowerBound }
-        guard !codes.isEmpty else { return TemplateTags.removing(tags, from: block.prose.bytes[...]) }
+        comparedText(of: block, range: 0..<block.prose.count, tags: TemplateTags.ranges(in: block.prose.bytes), in: document)
+    }
+
+    /// Part of a block's prose (a sentence) as the near-verbatim detectors compare it; `tags` are
+    /// the block's template tags (`TemplateTags.ranges`). Code spans wholly inside the range
+    /// count by their text.
+    static func comparedText(of block: Block, range: Range<Int>, tags: [Range<Int>], in document: Document) -> [UInt8] {
+        let range = range.clamped(to: 0..<block.prose.count)
+        let codes = block.spans
+            .filter { $0.kind == .code && $0.proseRange.lowerBound >= range.lowerBound && $0.proseRange.upperBound <= range.upperBound }
+            .sorted { $0.proseRange.lowerBound < $1.proseRange.lowerBound }
+        guard !codes.isEmpty else { return TemplateTags.removing(tags, from: block.prose.bytes[range]) }
         var text: [UInt8] = []
-        text.reserveCapacity(block.prose.count + codes.reduce(0) { $0 + $1.sourceRange.count })
-        var position = 0
-        for code in codes where code.proseRange.lowerBound >= position && code.proseRange.upperBound <= block.prose.count {
+        text.reserveCapacity(range.count + codes.reduce(0) { $0 + $1.sourceRange.count })
+        var position = range.lowerBound
+        for code in codes where code.proseRange.lowerBound >= position {
             text += TemplateTags.removing(tags, from: block.prose.bytes[position..<code.proseRange.lowerBound])
             let source = document.source.bytes[code.sourceRange.clamped(to: 0..<document.source.bytes.count)]
             text.append(0x20)
@@ -104,9 +116,13 @@ struct Shingles {
             text.append(0x20)
             position = code.proseRange.upperBound
         }
-        text += TemplateTags.removing(tags, from: block.prose.bytes[position...])
+        text += TemplateTags.removing(tags, from: block.prose.bytes[position..<range.upperBound])
         return text
     }
+
+    /// A 64-bit shingle hash folded to the 32 bits kept (both halves mixed in).
+    @inline(__always)
+    static func folded(_ hash: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: hash ^ (hash >> 32)) }
 
     /// Order-sensitive mix of three word hashes ("a b c" and "c b a" differ).
     @inline(__always)

@@ -8,13 +8,14 @@ func sortedDistinct<Value: Comparable>(_ values: [Value]) -> [Value] {
         sorted[count] = value
         count += 1
     }
-    sorted.removeLast(sorted.count - count)
-    return sorted
+    // A copy of the distinct part when there were repeats: these lists are kept (one per
+    // sentence, block and shingled text), and removing the tail would keep its room.
+    return count == sorted.count ? sorted : Array(sorted[..<count])
 }
 
 /// Whether a sorted array holds a value.
 @inline(__always)
-func sortedContains(_ array: [Int], _ value: Int) -> Bool {
+func sortedContains<Value: Comparable>(_ array: [Value], _ value: Value) -> Bool {
     let index = array.partitioningIndex { $0 >= value }
     return index < array.count && array[index] == value
 }
