@@ -75,6 +75,26 @@ struct DetectorTests {
         #expect(same.count == 1 && same.allSatisfy { $0.severity == .error && $0.message.hasSuffix(" word for word") })
     }
 
+    /// The same holds sentence by sentence, and for the paraphrase detector, which counts each
+    /// code span as a term of its own: definition entries that differ only in their code are
+    /// neither repeats nor restatements; a sentence that differs only in its code is no repeat,
+    /// and with the same code it is one.
+    @Test func sentencesAndParagraphsThatDifferOnlyInTheirCodeAreNotDuplicates() throws {
+        func duplicates(_ text: String) throws -> [String] {
+            try TestLint.diagnostics(text).filter { $0.category == .repetition || $0.category == .paraphrase }.map(\.ruleID)
+        }
+        let definition = { (name: String, mode: String) in
+            "`\(name)`\n: (`string`) When `modeSelector` is `true` and `mode` is `\(mode)`, the CSS class name used to scope selectors. Default is `\(mode)`.\n"
+        }
+        #expect(try duplicates(definition("classDark", "dark") + "\n" + definition("classLight", "light")) == [])
+        let sentence = { (codes: String) in "Values such as \(codes) are accepted by every date function in the template language." }
+        let paragraphs = { (first: String, second: String) in
+            "The site builds in seconds. \(sentence(first))\n\nMenus are sorted by weight. \(sentence(second)) Themes may override them.\n"
+        }
+        #expect(try !duplicates(paragraphs("`PST` and `CET`", "`-07:00` and `+01:00`")).contains { $0.hasPrefix("repetition.") })
+        #expect(try duplicates(paragraphs("`PST` and `CET`", "`PST` and `CET`")).contains { $0.hasPrefix("repetition.") })
+    }
+
     /// Entries of one list or definition list share a frame on purpose: near-verbatim siblings
     /// are not repeats (a word-for-word copy still is); the same two texts as paragraphs are.
     @Test func siblingEntriesThatShareAFrameAreNotRepeats() throws {

@@ -7,7 +7,7 @@ import Testing
 struct DocumentTermsTests {
     /// Term ids of each sentence-bearing block of `text`, read as plain text.
     func blocks(_ text: String, terms: DocumentTerms) -> [TermBlock] {
-        DocumentReader.parse(text, format: .plainText).blocks.map(terms.analyze)
+        DocumentReader.parse(text, format: .plainText).blocks.map { terms.analyze($0) }
     }
 
     @Test func acronymsSpelledLikeStopwordsAreContentAndDottedInitialsJoin() {

@@ -1,4 +1,5 @@
 import Algorithms
+import Foundation
 import EdLintCore
 import EdLintText
 
@@ -69,6 +70,16 @@ final class DocumentTerms {
             isContent: number != nil || (token.text.count >= 2 && !Stopwords.english.contains(token.text)))
     }
 
+    /// The term of an inline code span: its text as written, a term of its own (`Fit` and `Crop`
+    /// are different options, and no word they resemble), weighted as a rare word.
+    func codeTermID(for code: String) -> Int {
+        let stem = Self.codePrefix + code
+        return intern(stem, weight: { lexicon.idf(stem) }, isContent: true)
+    }
+
+    /// What code terms' stems start with (no word's stem does).
+    static let codePrefix = "`"
+
     private func intern(_ stem: String, weight: () -> Double, isContent content: Bool) -> Int {
         if let id = ids[stem] { return id }
         let id = stems.count
@@ -85,16 +96,29 @@ final class DocumentTerms {
         return id
     }
 
-    func analyze(_ block: Block) -> TermBlock {
+    /// A block as terms, sentence by sentence. With `source` (the document's), each inline code
+    /// span inside a sentence adds its text as a term (see `codeTermID`); without, code is only
+    /// the placeholder in the prose.
+    func analyze(_ block: Block, source: SourceFile? = nil) -> TermBlock {
         var sentences: [TermSentence] = []
         var all: [Int32] = []
         let bytes = block.prose.bytes
         // In text that is not all capitals, a word in capitals is an acronym (see `acronyms`).
         let hasLowercase = bytes.contains { $0 >= 0x61 && $0 <= 0x7A }
+        let codes = source == nil ? [] : block.spans.filter { $0.kind == .code }
         for range in block.sentences {
             var tokens = Tokenizer.tokens(in: bytes, range: range)
             if hasLowercase { tokens = Self.acronyms(in: tokens, bytes: bytes) }
-            let terms = sortedDistinct(tokens.map { Int32(truncatingIfNeeded: termID(for: $0)) })
+            var ids = tokens.map { Int32(truncatingIfNeeded: termID(for: $0)) }
+            if let source {
+                for code in codes where code.proseRange.lowerBound >= range.lowerBound && code.proseRange.upperBound <= range.upperBound {
+                    let text = source.bytes[code.sourceRange.clamped(to: 0..<source.bytes.count)]
+                    let content = text.drop { $0 == UInt8(ascii: "`") }.reversed().drop { $0 == UInt8(ascii: "`") }.reversed()
+                    let trimmed = String(decoding: content, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+                    if !trimmed.isEmpty { ids.append(Int32(truncatingIfNeeded: codeTermID(for: trimmed))) }
+                }
+            }
+            let terms = sortedDistinct(ids)
             all += terms
             sentences.append(TermSentence(range: range, terms: terms, weight: terms.reduce(0) { $0 + weights[Int($1)] }))
         }
@@ -199,7 +223,7 @@ final class DocumentTerms {
     private var variantIndex: [String: [Int]]?
 
     private func isVariantCandidate(_ term: Int) -> Bool {
-        isContent[term] && !stems[term].hasPrefix("#") && stems[term].count >= 4
+        isContent[term] && !stems[term].hasPrefix("#") && !stems[term].hasPrefix(Self.codePrefix) && stems[term].count >= 4
     }
 
     /// Each term under its prefixes one to three characters shorter (of at least four characters).

@@ -144,7 +144,7 @@ struct ParaphraseRule: Rule {
         // A document with fewer than two paragraphs has nothing to compare (and need not load the lexicon).
         guard eligible.count >= 2 else { return nil }
         let terms = DocumentTerms()
-        let blocks = eligible.map { terms.analyze($0) }.filter { $0.contentTermCount >= minimumTerms }
+        let blocks = eligible.map { terms.analyze($0, source: document.source) }.filter { $0.contentTermCount >= minimumTerms }
         return blocks.count >= 2 ? (terms, blocks) : nil
     }
 

@@ -35,8 +35,18 @@ struct RepeatedSentenceRule: Rule {
         var index = ShinglePostings()
         var diagnostics: [Diagnostic] = []
         for block in comparable.lazy.map({ document.blocks[$0] }) {
+            // Compared as repetition.paragraph compares blocks: code spans by their text, template
+            // tags left out (most blocks have neither, and are shingled in place).
+            let tags = TemplateTags.ranges(in: block.prose.bytes)
+            let asWritten = tags.isEmpty && !block.spans.contains { $0.kind == .code }
             for sentence in block.sentences {
-                let shingles = Shingles(bytes: block.prose.bytes, range: sentence)
+                let shingles: Shingles
+                if asWritten {
+                    shingles = Shingles(bytes: block.prose.bytes, range: sentence)
+                } else {
+                    let text = Shingles.comparedText(of: block, range: sentence, tags: tags, in: document)
+                    shingles = Shingles(bytes: text, range: 0..<text.count)
+                }
                 guard shingles.wordCount >= minimumWords else { continue }
                 // Sibling entries share a frame on purpose: only a word-for-word copy among them counts.
                 let best = index.bestMatch(
