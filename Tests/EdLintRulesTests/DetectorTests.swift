@@ -95,6 +95,39 @@ struct DetectorTests {
         #expect(try duplicates(paragraphs("`PST` and `CET`", "`PST` and `CET`")).contains { $0.hasPrefix("repetition.") })
     }
 
+    /// A one-sentence lead-in that ends in a colon means what it introduces (code, a list, a
+    /// table), which the duplicate detectors do not compare: lead-ins are not compared. The same
+    /// sentence ending in a full stop still is.
+    @Test func leadInsToCodeAreNotRepeats() throws {
+        func duplicates(_ text: String) throws -> [String] {
+            try TestLint.diagnostics(text).filter { $0.category == .repetition || $0.category == .paraphrase }.map(\.ruleID)
+        }
+        let leadIn = "To include the content and images of every page in the section on the home page:"
+        let fence = { (code: String) in "```toml\n\(code)\n```\n" }
+        #expect(try duplicates("\(leadIn)\n\n\(fence("render = true"))\nOther words here.\n\n\(leadIn)\n\n\(fence("list = false"))") == [])
+        #expect(try duplicates("\(leadIn)\n\n- one\n- two\n\nOther words here.\n\n\(leadIn)\n\n| a | b |\n|---|---|\n| 1 | 2 |\n") == [])
+        let statement = String(leadIn.dropLast()) + "."
+        #expect(try duplicates("\(statement)\n\n\(fence("a"))\nOther words.\n\n\(statement)\n\n\(fence("b"))") == ["repetition.paragraph"])
+    }
+
+    /// A run of three or more paragraphs that open with a short label and a colon is a listing
+    /// (charges by defendant, specifications by item): its entries share a frame on purpose.
+    /// Two such paragraphs are not a run, and a word-for-word copy inside a run still counts.
+    @Test func runsOfLabelledParagraphsAreListings() throws {
+        func duplicates(_ text: String) throws -> [String] {
+            try TestLint.diagnostics(text).filter { $0.category == .repetition || $0.category == .paraphrase }.map(\.ruleID)
+        }
+        let entry = { (name: String, charges: String, bond: String) in
+            "\(name): Dealing in methamphetamine, \(charges)visiting a common nuisance, held in jail in lieu of \(bond) bond."
+        }
+        let a = entry("Ryan S. Hollman", "possession of heroin, ", "$326,000")
+        let b = entry("Victor N. Burton", "possession of heroin, ", "$268,500")
+        let c = entry("Jonathan P. Blair", "possession of methamphetamine, ", "$72,500")
+        #expect(try duplicates([a, b, c].joined(separator: "\n\n") + "\n") == [])
+        #expect(try duplicates([a, "Between them, a paragraph of other words.", b].joined(separator: "\n\n") + "\n") == ["repetition.paragraph"])
+        #expect(try duplicates([a, b, a].joined(separator: "\n\n") + "\n") == ["repetition.paragraph"])
+    }
+
     /// Entries of one list or definition list share a frame on purpose: near-verbatim siblings
     /// are not repeats (a word-for-word copy still is); the same two texts as paragraphs are.
     @Test func siblingEntriesThatShareAFrameAreNotRepeats() throws {

@@ -38,7 +38,9 @@ struct ParaphraseRule: Rule {
             earlier one at the threshold plus \(wholeRestatementMargin) and is itself covered at \
             \(newFactsShare) of the threshold (its score is then the earlier one's coverage). \
             `synonym_credit` sets what a WordNet synonym is worth. Items of one list, \
-            entries of one definition list and pairs already reported as repeats are not compared.
+            entries of one definition list or of a run of labelled paragraphs ("Name: …"), one-sentence \
+            lead-ins to code, lists or tables, and pairs already reported as repeats are not compared; \
+            inline code counts as a term of its own.
             """,
         validExamples: [
             """

@@ -1,3 +1,4 @@
+import Algorithms
 import EdLintCore
 import EdLintText
 
@@ -33,13 +34,15 @@ enum DuplicateScope {
     static let templateOpeningBytes = 80
 
     /// Sibling entries, by block index → group: the items of one list (consecutive list-item
-    /// blocks at the same depth) and the entries of one definition list (consecutive paragraphs
+    /// blocks at the same depth), the entries of one definition list (consecutive paragraphs
     /// with a line that opens with `: `, the `Term` + `: definition` syntax of Hugo, kramdown and
-    /// PHP Markdown Extra, which cmark reads as paragraphs). Entries of one list share a frame
-    /// by design ("`fit`: resizes …" / "`fill`: resizes …").
+    /// PHP Markdown Extra, which cmark reads as paragraphs) and runs of labelled paragraphs (see
+    /// `opensWithALabel`). Entries of one list share a frame by design ("`fit`: resizes …" /
+    /// "`fill`: resizes …").
     static func siblingGroups(in document: Document) -> [Int: Int] {
         document.derived.value(AnalysisKey<[Int: Int]>("duplicate-scope.siblings")) {
             var groups: [Int: Int] = [:]
+            var members: [Int: [Int]] = [:]
             var group = 0
             var previous: (kind: String, depth: Int, quote: Int)?
             for block in document.blocks {
@@ -48,17 +51,63 @@ enum DuplicateScope {
                     key = ("item", block.listDepth, block.quoteDepth)
                 } else if block.kind == .paragraph, isDefinitionEntry(block, in: document) {
                     key = ("definition", block.listDepth, block.quoteDepth)
+                } else if block.kind == .paragraph, opensWithALabel(block) {
+                    key = ("labelled", block.listDepth, block.quoteDepth)
                 } else {
                     key = nil
                 }
                 if let key {
                     if previous.map({ $0.kind != key.kind || $0.depth != key.depth || $0.quote != key.quote }) ?? true { group += 1 }
                     groups[block.index] = group
+                    if key.kind == "labelled" { members[group, default: []].append(block.index) }
                 }
                 previous = key
             }
+            // Two labelled paragraphs in a row may be a note and a warning; a run of three is a listing.
+            for (_, run) in members where run.count < labelledRunMinimum {
+                for index in run { groups[index] = nil }
+            }
             return groups
         }
+    }
+
+    /// Consecutive paragraphs that open with a label ("Ryan S. Hollman: Dealing in …",
+    /// "Price: …") are entries of one listing when at least this many follow each other.
+    static let labelledRunMinimum = 3
+    /// A label is at most this many words, and ends within this many bytes, before ": ".
+    static let labelMaximumWords = 5
+    static let labelMaximumBytes = 48
+
+    /// Whether a paragraph opens with a short label and a colon: one to `labelMaximumWords`
+    /// words, no sentence end among them, then ": " and text.
+    static func opensWithALabel(_ block: Block) -> Bool {
+        let bytes = block.prose.bytes
+        let limit = min(bytes.count, labelMaximumBytes + 2)
+        guard let colon = bytes[0..<limit].firstIndex(of: UInt8(ascii: ":")), colon > 0, colon + 2 < bytes.count,
+            bytes[colon + 1] == 0x20, !bytes[0..<colon].contains(where: { $0 == UInt8(ascii: "!") || $0 == UInt8(ascii: "?") })
+        else { return false }
+        let words = Tokenizer.wordCount(in: Array(bytes[0..<colon]), limit: labelMaximumWords + 1)
+        return words >= 1 && words <= labelMaximumWords
+    }
+
+    /// A one-sentence paragraph ending in a colon that introduces what follows it directly — a
+    /// code block, an HTML block, a list or a table ("Instead of failing the build, we can catch
+    /// the error and emit a warning:"). Its meaning is what it introduces, which the duplicate
+    /// detectors do not compare, so a lead-in met again before other code is not a repeat.
+    static func isLeadIn(_ block: Block, in document: Document) -> Bool {
+        guard block.kind == .paragraph, block.sentences.count == 1,
+            let last = block.prose.bytes.last(where: { $0 != 0x20 }), last == UInt8(ascii: ":")
+        else { return false }
+        let end = block.sourceRange.upperBound
+        let nextBlock = block.index + 1 < document.blocks.count ? document.blocks[block.index + 1] : nil
+        let regions = document.nonProse
+        let first = regions.partitioningIndex { $0.range.lowerBound >= end }
+        let nextRegion = first < regions.count ? regions[first] : nil
+        if let region = nextRegion, region.range.lowerBound < (nextBlock?.sourceRange.lowerBound ?? Int.max) {
+            return region.kind == .codeBlock || region.kind == .htmlBlock
+        }
+        guard let nextBlock else { return false }
+        return nextBlock.kind == .listItem || nextBlock.kind == .tableCell
     }
 
     static func areSiblings(_ first: Int, _ second: Int, in groups: [Int: Int]) -> Bool {
@@ -93,7 +142,9 @@ enum DuplicateScope {
     static func comparable(in document: Document) -> [Int] {
         document.derived.value(AnalysisKey<[Int]>("duplicate-scope.comparable")) {
             let templates = templateBlocks(in: document)
-            return document.blocks.filter { isEligible($0) && !templates.contains($0.index) && !TemplateTags.isOnlyTags($0) }.map(\.index)
+            return document.blocks.filter {
+                isEligible($0) && !templates.contains($0.index) && !TemplateTags.isOnlyTags($0) && !isLeadIn($0, in: document)
+            }.map(\.index)
         }
     }
 }
