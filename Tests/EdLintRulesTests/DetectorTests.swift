@@ -128,6 +128,23 @@ struct DetectorTests {
         #expect(try duplicates([a, b, a].joined(separator: "\n\n") + "\n") == ["repetition.paragraph"])
     }
 
+    /// Short blocks that close with the same words as two others are credit or signature lines
+    /// whose slot is a name: not restatements of each other. Two such lines are not a template.
+    @Test func shortLinesThatCloseAlikeAreATemplate() throws {
+        func duplicates(_ text: String) throws -> [String] {
+            try TestLint.diagnostics(text).filter { $0.category == .repetition || $0.category == .paraphrase }.map(\.ruleID)
+        }
+        let testimonials = [
+            "The staff answered every question I had about the course within a day, and the lessons were clear.",
+            "I lost four kilos in the first month and kept them off through the winter without counting calories.",
+            "My husband joined after seeing my results and now we cook the recipes together every weekend.",
+        ]
+        let signatures = ["MC", "MH", "NJ"].map { "\($0) (Post on Anne Collins Forum)" }
+        let page = { (count: Int) in zip(testimonials, signatures).prefix(count).map { "\($0)\n\n\($1)" }.joined(separator: "\n\n") + "\n" }
+        #expect(try duplicates(page(3)) == [])
+        #expect(try duplicates(page(2)) == ["paraphrase.paragraph"])
+    }
+
     /// Entries of one list or definition list share a frame on purpose: near-verbatim siblings
     /// are not repeats (a word-for-word copy still is); the same two texts as paragraphs are.
     @Test func siblingEntriesThatShareAFrameAreNotRepeats() throws {

@@ -15,17 +15,30 @@ enum DuplicateScope {
 
     /// Blocks that open alike with at least two other blocks ("Portion Fix Containers: …",
     /// "Pro tip: …", "Available from Amazon") are a listing's repeated structure — like list items
-    /// or table rows that begin alike — not a restatement.
+    /// or table rows that begin alike — not a restatement. So are short blocks that close alike
+    /// with two others: a signature or credit line whose slot is a name ("MC (Post on the
+    /// forum)", "— Staff and agencies").
     static func templateBlocks(in document: Document) -> Set<Int> {
         var byOpening: [String: [Int]] = [:]
+        var byClosing: [String: [Int]] = [:]
         for block in document.blocks where isEligible(block) {
             let opening = 0..<min(block.prose.count, templateOpeningBytes)
             let words = Tokenizer.tokens(in: block.prose.bytes, range: opening, limit: templateOpeningWords).map(\.text)
-            guard words.count == templateOpeningWords else { continue }
-            byOpening[words.joined(separator: " "), default: []].append(block.index)
+            if words.count == templateOpeningWords { byOpening[words.joined(separator: " "), default: []].append(block.index) }
+            guard block.prose.count <= templateShortBlockBytes else { continue }
+            let all = Tokenizer.tokens(in: block.prose.bytes, range: 0..<block.prose.count, limit: templateShortBlockWords + 1)
+            guard all.count > templateClosingWords, all.count <= templateShortBlockWords else { continue }
+            byClosing[all.suffix(templateClosingWords).map(\.text).joined(separator: " "), default: []].append(block.index)
         }
-        return Set(byOpening.values.filter { $0.count >= templateMinimumBlocks }.flatMap { $0 })
+        return Set((Array(byOpening.values) + Array(byClosing.values)).filter { $0.count >= templateMinimumBlocks }.flatMap { $0 })
     }
+
+    /// Short blocks (at most `templateShortBlockWords` words in `templateShortBlockBytes` bytes)
+    /// are a template when at least `templateMinimumBlocks` end with the same
+    /// `templateClosingWords` words.
+    static let templateClosingWords = 3
+    static let templateShortBlockWords = 12
+    static let templateShortBlockBytes = 120
 
     /// Blocks are a template when at least `templateMinimumBlocks` open with the same
     /// `templateOpeningWords` words (looked for in their first `templateOpeningBytes` bytes).
