@@ -125,6 +125,7 @@ struct DetectorTests {
         let c = entry("Jonathan P. Blair", "possession of methamphetamine, ", "$72,500")
         #expect(try duplicates([a, b, c].joined(separator: "\n\n") + "\n") == [])
         #expect(try duplicates([a, "Between them, a paragraph of other words.", b].joined(separator: "\n\n") + "\n") == ["repetition.paragraph"])
+        #expect(try duplicates([a, b].joined(separator: "\n\n") + "\n") == ["repetition.paragraph"])
         #expect(try duplicates([a, b, a].joined(separator: "\n\n") + "\n") == ["repetition.paragraph"])
     }
 
@@ -143,6 +144,10 @@ struct DetectorTests {
         let page = { (count: Int) in zip(testimonials, signatures).prefix(count).map { "\($0)\n\n\($1)" }.joined(separator: "\n\n") + "\n" }
         #expect(try duplicates(page(3)) == [])
         #expect(try duplicates(page(2)) == ["paraphrase.paragraph"])
+        // A common ending of longer sentences is no template: the repeat is still reported.
+        let guide = "Please read the installation guide on our website for more information."
+        let others = ["Contact the support team by email for more information.", "Ask at the front desk for more information."]
+        #expect(try duplicates(([guide] + others + [guide]).joined(separator: "\n\n") + "\n") == ["repetition.paragraph"])
     }
 
     /// Entries of one list or definition list share a frame on purpose: near-verbatim siblings

@@ -387,7 +387,9 @@ public struct FileCollector {
             if count == 0 { break }
             bytes.append(contentsOf: chunk[0..<count])
         }
-        return .success(bytes)
+        // A pipe's size is not known: what doubling growth left spare is given back, since the
+        // bytes are kept for the whole run.
+        return .success(bytes.withoutSpareRoom())
     }
 }
 

@@ -105,13 +105,16 @@ final class DocumentTerms {
         let bytes = block.prose.bytes
         // In text that is not all capitals, a word in capitals is an acronym (see `acronyms`).
         let hasLowercase = bytes.contains { $0 >= 0x61 && $0 <= 0x7A }
-        let codes = source == nil ? [] : block.spans.filter { $0.kind == .code }
+        // In prose order, searched per sentence (a long block may have many of both).
+        let codes = source == nil ? [] : block.spans.filter { $0.kind == .code }.sorted { $0.proseRange.lowerBound < $1.proseRange.lowerBound }
         for range in block.sentences {
             var tokens = Tokenizer.tokens(in: bytes, range: range)
             if hasLowercase { tokens = Self.acronyms(in: tokens, bytes: bytes) }
             var ids = tokens.map { Int32(truncatingIfNeeded: termID(for: $0)) }
             if let source {
-                for code in codes where code.proseRange.lowerBound >= range.lowerBound && code.proseRange.upperBound <= range.upperBound {
+                let first = codes.partitioningIndex { $0.proseRange.lowerBound >= range.lowerBound }
+                for code in codes[first...].prefix(while: { $0.proseRange.lowerBound < range.upperBound })
+                where code.proseRange.upperBound <= range.upperBound {
                     let text = source.bytes[code.sourceRange.clamped(to: 0..<source.bytes.count)]
                     let content = text.drop { $0 == UInt8(ascii: "`") }.reversed().drop { $0 == UInt8(ascii: "`") }.reversed()
                     let trimmed = String(decoding: content, as: UTF8.self).trimmingCharacters(in: .whitespaces)

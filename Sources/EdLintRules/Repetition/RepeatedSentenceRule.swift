@@ -38,13 +38,14 @@ struct RepeatedSentenceRule: Rule {
             // Compared as repetition.paragraph compares blocks: code spans by their text, template
             // tags left out (most blocks have neither, and are shingled in place).
             let tags = TemplateTags.ranges(in: block.prose.bytes)
-            let asWritten = tags.isEmpty && !block.spans.contains { $0.kind == .code }
+            let codes = Shingles.codeSpans(of: block)
+            let asWritten = tags.isEmpty && codes.isEmpty
             for sentence in block.sentences {
                 let shingles: Shingles
                 if asWritten {
                     shingles = Shingles(bytes: block.prose.bytes, range: sentence)
                 } else {
-                    let text = Shingles.comparedText(of: block, range: sentence, tags: tags, in: document)
+                    let text = Shingles.comparedText(of: block, range: sentence, tags: tags, codes: codes, in: document)
                     shingles = Shingles(bytes: text, range: 0..<text.count)
                 }
                 guard shingles.wordCount >= minimumWords else { continue }

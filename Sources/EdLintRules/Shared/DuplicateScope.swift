@@ -35,10 +35,11 @@ enum DuplicateScope {
 
     /// Short blocks (at most `templateShortBlockWords` words in `templateShortBlockBytes` bytes)
     /// are a template when at least `templateMinimumBlocks` end with the same
-    /// `templateClosingWords` words.
+    /// `templateClosingWords` words. Short enough that the shared closing is most of the line
+    /// (a slot and its frame), not a common ending of sentences ("… for more information.").
     static let templateClosingWords = 3
-    static let templateShortBlockWords = 12
-    static let templateShortBlockBytes = 120
+    static let templateShortBlockWords = 8
+    static let templateShortBlockBytes = 80
 
     /// Blocks are a template when at least `templateMinimumBlocks` open with the same
     /// `templateOpeningWords` words (looked for in their first `templateOpeningBytes` bytes).
@@ -92,14 +93,18 @@ enum DuplicateScope {
     static let labelMaximumBytes = 48
 
     /// Whether a paragraph opens with a short label and a colon: one to `labelMaximumWords`
-    /// words, no sentence end among them, then ": " and text.
+    /// words or code spans, no "!" or "?" among them (full stops are allowed: "Ryan S. Hollman"),
+    /// then ": " and text.
     static func opensWithALabel(_ block: Block) -> Bool {
         let bytes = block.prose.bytes
-        let limit = min(bytes.count, labelMaximumBytes + 2)
+        let limit = min(bytes.count, labelMaximumBytes + 1)
         guard let colon = bytes[0..<limit].firstIndex(of: UInt8(ascii: ":")), colon > 0, colon + 2 < bytes.count,
             bytes[colon + 1] == 0x20, !bytes[0..<colon].contains(where: { $0 == UInt8(ascii: "!") || $0 == UInt8(ascii: "?") })
         else { return false }
-        let words = Tokenizer.wordCount(in: Array(bytes[0..<colon]), limit: labelMaximumWords + 1)
+        let label = Array(bytes[0..<colon])
+        // A code span is one placeholder character in the prose (U+FFFC), which is no word.
+        let placeholders = label.indices.dropLast(2).filter { label[$0] == 0xEF && label[$0 + 1] == 0xBF && label[$0 + 2] == 0xBC }.count
+        let words = Tokenizer.wordCount(in: label, limit: labelMaximumWords + 1) + placeholders
         return words >= 1 && words <= labelMaximumWords
     }
 

@@ -1,3 +1,4 @@
+import Algorithms
 import EdLintCore
 import EdLintText
 
@@ -93,17 +94,26 @@ struct Shingles {
     /// only in their code (`Fit` resizes … / `Crop` resizes …) differ.
     /// Template tags in the prose (not in code) are left out (see `TemplateTags`).
     static func comparedText(of block: Block, in document: Document) -> [UInt8] {
-        comparedText(of: block, range: 0..<block.prose.count, tags: TemplateTags.ranges(in: block.prose.bytes), in: document)
+        comparedText(
+            of: block, range: 0..<block.prose.count, tags: TemplateTags.ranges(in: block.prose.bytes), codes: codeSpans(of: block),
+            in: document)
+    }
+
+    /// A block's code spans, in prose order (what `comparedText(of:range:…)` takes).
+    static func codeSpans(of block: Block) -> [InlineSpan] {
+        block.spans.filter { $0.kind == .code }.sorted { $0.proseRange.lowerBound < $1.proseRange.lowerBound }
     }
 
     /// Part of a block's prose (a sentence) as the near-verbatim detectors compare it; `tags` are
-    /// the block's template tags (`TemplateTags.ranges`). Code spans wholly inside the range
-    /// count by their text.
-    static func comparedText(of block: Block, range: Range<Int>, tags: [Range<Int>], in document: Document) -> [UInt8] {
+    /// the block's template tags (`TemplateTags.ranges`), `codes` its code spans in prose order
+    /// (`codeSpans(of:)`). Code spans wholly inside the range count by their text. Both lists are
+    /// searched, not walked, so a block's sentences together cost one pass over them.
+    static func comparedText(
+        of block: Block, range: Range<Int>, tags: [Range<Int>], codes allCodes: [InlineSpan], in document: Document
+    ) -> [UInt8] {
         let range = range.clamped(to: 0..<block.prose.count)
-        let codes = block.spans
-            .filter { $0.kind == .code && $0.proseRange.lowerBound >= range.lowerBound && $0.proseRange.upperBound <= range.upperBound }
-            .sorted { $0.proseRange.lowerBound < $1.proseRange.lowerBound }
+        let first = allCodes.partitioningIndex { $0.proseRange.lowerBound >= range.lowerBound }
+        let codes = allCodes[first...].prefix { $0.proseRange.lowerBound < range.upperBound }.filter { $0.proseRange.upperBound <= range.upperBound }
         guard !codes.isEmpty else { return TemplateTags.removing(tags, from: block.prose.bytes[range]) }
         var text: [UInt8] = []
         text.reserveCapacity(range.count + codes.reduce(0) { $0 + $1.sourceRange.count })

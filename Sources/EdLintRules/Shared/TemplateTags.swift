@@ -1,3 +1,4 @@
+import Algorithms
 import EdLintCore
 import EdLintText
 
@@ -63,13 +64,16 @@ enum TemplateTags {
         return merged(ranges)
     }
 
-    /// `bytes` without its tags (each replaced by a space).
+    /// `bytes` without its tags (each replaced by a space). `ranges` are sorted and do not
+    /// overlap (as `ranges(in:)` gives them): only those reaching into `bytes` are visited, found
+    /// by binary search, so cutting a block into many slices costs no pass over all its tags.
     static func removing(_ ranges: [Range<Int>], from bytes: ArraySlice<UInt8>) -> [UInt8] {
         guard !ranges.isEmpty else { return Array(bytes) }
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count)
         var position = bytes.startIndex
-        for range in ranges where range.upperBound > bytes.startIndex && range.lowerBound < bytes.endIndex {
+        let first = ranges.partitioningIndex { $0.upperBound > bytes.startIndex }
+        for range in ranges[first...].prefix(while: { $0.lowerBound < bytes.endIndex }) where range.upperBound > bytes.startIndex {
             let start = max(range.lowerBound, bytes.startIndex)
             if start > position { result += bytes[position..<start] }
             result.append(0x20)
