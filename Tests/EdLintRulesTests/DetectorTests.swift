@@ -106,6 +106,8 @@ struct DetectorTests {
         let fence = { (code: String) in "```toml\n\(code)\n```\n" }
         #expect(try duplicates("\(leadIn)\n\n\(fence("render = true"))\nOther words here.\n\n\(leadIn)\n\n\(fence("list = false"))") == [])
         #expect(try duplicates("\(leadIn)\n\n- one\n- two\n\nOther words here.\n\n\(leadIn)\n\n| a | b |\n|---|---|\n| 1 | 2 |\n") == [])
+        let html = { (name: String) in "<div class=\"\(name)\">\nShown as a note.\n</div>\n" }
+        #expect(try duplicates("\(leadIn)\n\n\(html("note"))\nOther words here.\n\n\(leadIn)\n\n\(html("warning"))") == [])
         let statement = String(leadIn.dropLast()) + "."
         #expect(try duplicates("\(statement)\n\n\(fence("a"))\nOther words.\n\n\(statement)\n\n\(fence("b"))") == ["repetition.paragraph"])
     }
