@@ -159,11 +159,15 @@ public enum SafeWrite {
     nonisolated(unsafe) private static var currentTemporary: UnsafeMutablePointer<CChar>?
     private static let currentLock = NSLock()
 
+    /// Paths no longer current, kept: a signal handler may be reading one at this moment, so
+    /// none is freed. Listed so they stay reachable (LeakSanitizer reports a string nothing
+    /// points to); one short path per file written is all that is kept.
+    nonisolated(unsafe) private static var retiredTemporaries: [UnsafeMutablePointer<CChar>] = []
+
     private static func setCurrentTemporary(_ path: String?) {
         currentLock.lock()
         defer { currentLock.unlock() }
-        // The old string is not freed: a signal handler may be reading it at this moment. One
-        // short path per file written is all that is kept.
+        if let old = currentTemporary { retiredTemporaries.append(old) }
         currentTemporary = path.map { strdup($0) } ?? nil
     }
 
