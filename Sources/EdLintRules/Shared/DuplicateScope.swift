@@ -111,7 +111,8 @@ enum DuplicateScope {
     /// A one-sentence paragraph ending in a colon that introduces what follows it directly — a
     /// code block, an HTML block, a list or a table ("Instead of failing the build, we can catch
     /// the error and emit a warning:"). Its meaning is what it introduces, which the duplicate
-    /// detectors do not compare, so a lead-in met again before other code is not a repeat.
+    /// detectors do not compare, so lead-ins are not compared either. (The document's non-prose
+    /// regions are in source order, which the search for the next one relies on.)
     static func isLeadIn(_ block: Block, in document: Document) -> Bool {
         guard block.kind == .paragraph, block.sentences.count == 1,
             let last = block.prose.bytes.last(where: { $0 != 0x20 }), last == UInt8(ascii: ":")
