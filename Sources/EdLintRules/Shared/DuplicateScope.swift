@@ -16,8 +16,8 @@ enum DuplicateScope {
     /// Blocks that open alike with at least two other blocks ("Portion Fix Containers: …",
     /// "Pro tip: …", "Available from Amazon") are a listing's repeated structure — like list items
     /// or table rows that begin alike — not a restatement. So are short blocks that close alike
-    /// with two others: a signature or credit line whose slot is a name ("MC (Post on the
-    /// forum)", "— Staff and agencies").
+    /// with two others: a signature or credit line whose slot is a name ("AB (posted on the
+    /// walkers' forum)", "— Staff and agencies").
     static func templateBlocks(in document: Document) -> Set<Int> {
         var byOpening: [String: [Int]] = [:]
         var byClosing: [String: [Int]] = [:]
@@ -85,7 +85,7 @@ enum DuplicateScope {
         }
     }
 
-    /// Consecutive paragraphs that open with a label ("Ryan S. Hollman: Dealing in …",
+    /// Consecutive paragraphs that open with a label ("Mara T. Quill: Fined for …",
     /// "Price: …") are entries of one listing when at least this many follow each other.
     static let labelledRunMinimum = 3
     /// A label is at most this many words, and ends within this many bytes, before ": ".
@@ -93,7 +93,7 @@ enum DuplicateScope {
     static let labelMaximumBytes = 48
 
     /// Whether a paragraph opens with a short label and a colon: one to `labelMaximumWords`
-    /// words or code spans, no "!" or "?" among them (full stops are allowed: "Ryan S. Hollman"),
+    /// words or code spans, no "!" or "?" among them (full stops are allowed: "Mara T. Quill"),
     /// then ": " and text.
     static func opensWithALabel(_ block: Block) -> Bool {
         let bytes = block.prose.bytes
@@ -109,8 +109,8 @@ enum DuplicateScope {
     }
 
     /// A one-sentence paragraph ending in a colon that introduces what follows it directly — a
-    /// code block, an HTML block, a list or a table ("Instead of failing the build, we can catch
-    /// the error and emit a warning:"). Its meaning is what it introduces, which the duplicate
+    /// code block, an HTML block, a list or a table ("To turn the feature on, add this to the
+    /// configuration file:"). Its meaning is what it introduces, which the duplicate
     /// detectors do not compare, so lead-ins are not compared either. (The document's non-prose
     /// regions are in source order, which the search for the next one relies on.)
     static func isLeadIn(_ block: Block, in document: Document) -> Bool {
