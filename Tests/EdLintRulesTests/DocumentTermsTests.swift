@@ -7,7 +7,8 @@ import Testing
 struct DocumentTermsTests {
     /// Term ids of each sentence-bearing block of `text`, read as plain text.
     func blocks(_ text: String, terms: DocumentTerms) -> [TermBlock] {
-        DocumentReader.parse(text, format: .plainText).blocks.map { terms.analyze($0) }
+        let document = DocumentReader.parse(text, format: .plainText)
+        return document.blocks.map { terms.analyze($0, source: document.source) }
     }
 
     @Test func acronymsSpelledLikeStopwordsAreContentAndDottedInitialsJoin() {

@@ -96,30 +96,22 @@ final class DocumentTerms {
         return id
     }
 
-    /// A block as terms, sentence by sentence. With `source` (the document's), each inline code
-    /// span inside a sentence adds its text as a term (see `codeTermID`); without, code is only
-    /// the placeholder in the prose.
-    func analyze(_ block: Block, source: SourceFile? = nil) -> TermBlock {
+    /// A block as terms, sentence by sentence; each inline code span inside a sentence adds its
+    /// text (read from `source`, the document's) as a term of its own (see `codeTermID`).
+    func analyze(_ block: Block, source: SourceFile) -> TermBlock {
         var sentences: [TermSentence] = []
         var all: [Int32] = []
         let bytes = block.prose.bytes
         // In text that is not all capitals, a word in capitals is an acronym (see `acronyms`).
         let hasLowercase = bytes.contains { $0 >= 0x61 && $0 <= 0x7A }
-        // In prose order, searched per sentence (a long block may have many of both).
-        let codes = source == nil ? [] : block.spans.filter { $0.kind == .code }.sorted { $0.proseRange.lowerBound < $1.proseRange.lowerBound }
+        let codes = CodeSpans.of(block)
         for range in block.sentences {
             var tokens = Tokenizer.tokens(in: bytes, range: range)
             if hasLowercase { tokens = Self.acronyms(in: tokens, bytes: bytes) }
             var ids = tokens.map { Int32(truncatingIfNeeded: termID(for: $0)) }
-            if let source {
-                let first = codes.partitioningIndex { $0.proseRange.lowerBound >= range.lowerBound }
-                for code in codes[first...].prefix(while: { $0.proseRange.lowerBound < range.upperBound })
-                where code.proseRange.upperBound <= range.upperBound {
-                    let text = source.bytes[code.sourceRange.clamped(to: 0..<source.bytes.count)]
-                    let content = text.drop { $0 == UInt8(ascii: "`") }.reversed().drop { $0 == UInt8(ascii: "`") }.reversed()
-                    let trimmed = String(decoding: content, as: UTF8.self).trimmingCharacters(in: .whitespaces)
-                    if !trimmed.isEmpty { ids.append(Int32(truncatingIfNeeded: codeTermID(for: trimmed))) }
-                }
+            for code in CodeSpans.inside(range, of: codes) {
+                let text = String(decoding: CodeSpans.text(of: code, in: source), as: UTF8.self).trimmingCharacters(in: .whitespaces)
+                if !text.isEmpty { ids.append(Int32(truncatingIfNeeded: codeTermID(for: text))) }
             }
             let terms = sortedDistinct(ids)
             all += terms

@@ -38,7 +38,7 @@ struct RepeatedSentenceRule: Rule {
             // Compared as repetition.paragraph compares blocks: code spans by their text, template
             // tags left out (most blocks have neither, and are shingled in place).
             let tags = TemplateTags.ranges(in: block.prose.bytes)
-            let codes = Shingles.codeSpans(of: block)
+            let codes = CodeSpans.of(block)
             let asWritten = tags.isEmpty && codes.isEmpty
             for sentence in block.sentences {
                 let shingles: Shingles

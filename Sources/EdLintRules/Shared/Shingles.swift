@@ -1,4 +1,3 @@
-import Algorithms
 import EdLintCore
 import EdLintText
 
@@ -95,34 +94,26 @@ struct Shingles {
     /// Template tags in the prose (not in code) are left out (see `TemplateTags`).
     static func comparedText(of block: Block, in document: Document) -> [UInt8] {
         comparedText(
-            of: block, range: 0..<block.prose.count, tags: TemplateTags.ranges(in: block.prose.bytes), codes: codeSpans(of: block),
+            of: block, range: 0..<block.prose.count, tags: TemplateTags.ranges(in: block.prose.bytes), codes: CodeSpans.of(block),
             in: document)
     }
 
-    /// A block's code spans, in prose order (what `comparedText(of:range:…)` takes).
-    static func codeSpans(of block: Block) -> [InlineSpan] {
-        block.spans.filter { $0.kind == .code }.sorted { $0.proseRange.lowerBound < $1.proseRange.lowerBound }
-    }
-
     /// Part of a block's prose (a sentence) as the near-verbatim detectors compare it; `tags` are
-    /// the block's template tags (`TemplateTags.ranges`), `codes` its code spans in prose order
-    /// (`codeSpans(of:)`). Code spans wholly inside the range count by their text. Both lists are
-    /// searched, not walked, so a block's sentences together cost one pass over them.
+    /// the block's template tags (`TemplateTags.ranges`), `codes` its code spans
+    /// (`CodeSpans.of`). Code spans wholly inside the range count by their text.
     static func comparedText(
-        of block: Block, range: Range<Int>, tags: [Range<Int>], codes allCodes: [InlineSpan], in document: Document
+        of block: Block, range: Range<Int>, tags: [Range<Int>], codes: [InlineSpan], in document: Document
     ) -> [UInt8] {
         let range = range.clamped(to: 0..<block.prose.count)
-        let first = allCodes.partitioningIndex { $0.proseRange.lowerBound >= range.lowerBound }
-        let codes = allCodes[first...].prefix { $0.proseRange.lowerBound < range.upperBound }.filter { $0.proseRange.upperBound <= range.upperBound }
+        let codes = CodeSpans.inside(range, of: codes)
         guard !codes.isEmpty else { return TemplateTags.removing(tags, from: block.prose.bytes[range]) }
         var text: [UInt8] = []
         text.reserveCapacity(range.count + codes.reduce(0) { $0 + $1.sourceRange.count })
         var position = range.lowerBound
         for code in codes where code.proseRange.lowerBound >= position {
             text += TemplateTags.removing(tags, from: block.prose.bytes[position..<code.proseRange.lowerBound])
-            let source = document.source.bytes[code.sourceRange.clamped(to: 0..<document.source.bytes.count)]
             text.append(0x20)
-            text += source.drop { $0 == UInt8(ascii: "`") }.reversed().drop { $0 == UInt8(ascii: "`") }.reversed()
+            text += CodeSpans.text(of: code, in: document.source)
             text.append(0x20)
             position = code.proseRange.upperBound
         }
