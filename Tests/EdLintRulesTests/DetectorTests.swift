@@ -48,17 +48,21 @@ struct DetectorTests {
         #expect(duplicates.allSatisfy { $0.range.lowerBound >= later && $0.related.first?.range.upperBound ?? .max <= first.utf8.count })
     }
 
-    /// Only a word-for-word copy is an error by default; a near-verbatim repeat (often two
-    /// entries of the same shape) is at most a warning; a configured lower severity holds for both.
+    /// Only a word-for-word copy of a paragraph of two sentences or more is an error by default;
+    /// a near-verbatim repeat (often two entries of the same shape) and a one-sentence copy (often
+    /// a reminder) are at most warnings; a configured lower severity holds for all.
     @Test func onlyWordForWordRepeatsAreErrors() throws {
-        let first = "The harbour reopened to ferries on Tuesday after six weeks of repairs to the main pier."
-        let near = "The harbour reopened to ferries on Tuesday after six weeks of repairs on the main pier."
+        let first = "The harbour reopened to ferries on Tuesday after six weeks of repairs to the main pier. Buses ran as usual."
+        let near = "The harbour reopened to ferries on Tuesday after six weeks of repairs on the main pier. Buses ran as usual."
+        let oneSentence = "The harbour reopened to ferries on Tuesday after six weeks of repairs to the main pier."
         func severities(_ text: String, configuration: String = "") throws -> [Severity] {
             try TestLint.diagnostics(text, configuration: configuration).filter { $0.ruleID == "repetition.paragraph" }.map(\.severity)
         }
         #expect(try severities("\(first)\n\n\(first)\n") == [.error])
         #expect(try severities("\(first)\n\n\(near)\n") == [.warning])
+        #expect(try severities("\(oneSentence)\n\nOther words.\n\n\(oneSentence)\n") == [.warning])
         #expect(try severities("\(first)\n\n\(near)\n", configuration: "rules:\n  repetition.paragraph: info\n") == [.info])
+        #expect(try severities("\(first)\n\n\(first)\n", configuration: "rules:\n  repetition.paragraph: info\n") == [.info])
     }
 
     /// Inline code is compared by its content, not as one placeholder: two entries that differ
@@ -68,7 +72,7 @@ struct DetectorTests {
         func repeats(_ text: String) throws -> [Diagnostic] {
             try TestLint.diagnostics(text).filter { $0.ruleID == "repetition.paragraph" }
         }
-        let entry = { (code: String) in "The `\(code)` option resizes the image to the given width and height in pixels." }
+        let entry = { (code: String) in "The `\(code)` option resizes the image to the given width and height in pixels. It keeps the ratio." }
         let differing = try repeats("\(entry("fit"))\n\n\(entry("crop"))\n")
         #expect(differing.count == 1 && differing.allSatisfy { $0.severity == .warning && $0.message.contains("nearly word for word") })
         let same = try repeats("\(entry("fit"))\n\n\(entry("fit"))\n")
@@ -152,6 +156,79 @@ struct DetectorTests {
         let guide = "Please read the installation guide on our website for more information."
         let others = ["Contact the support team by email for more information.", "Ask at the front desk for more information."]
         #expect(try duplicates(([guide] + others + [guide]).joined(separator: "\n\n") + "\n") == ["repetition.paragraph"])
+    }
+
+    /// Parallel units repeat their frame on purpose: two example sections whose closing notes
+    /// share a list item, a same-titled subsection under two parents, two definition entries
+    /// whose answers end with the same checklist, two lists after the same lead-in. A paragraph
+    /// pasted into a unit where nothing else corresponds, a unit that is nothing but copies, and
+    /// a whole entry pasted twice (the same title under the same parent) are still repeats.
+    @Test func parallelUnitsRepeatTheirFrame() throws {
+        func repeats(_ text: String) throws -> [String] {
+            try TestLint.diagnostics(text).filter { $0.category == .repetition }.map(\.ruleID)
+        }
+        let observation = "The build skipped the drafts folder and wrote no pages for the archived posts."
+        let example = { (name: String, code: String, second: String) in
+            """
+            ## Example: \(name)
+
+            Run the build with the \(name) settings and look at the output folder afterwards.
+
+            ```toml
+            \(code)
+            ```
+
+            In the output above, note that:
+
+            1. \(observation)
+            1. \(second)
+
+            """
+        }
+        let sections = example("archive", "archive = true", "The index page lists every tag that the posts of the last year carry.")
+            + example("sitemap", "sitemap = false", "The sitemap was left out because the option turned it off for this run.")
+        #expect(try repeats(sections) == [])
+
+        let privacy = "Visitors can opt out of tracking in the settings, and the service keeps no addresses."
+        let service = { (name: String, setup: String) in
+            "## \(name)\n\n\(setup)\n\n### Privacy {#privacy-\(name.lowercased())}\n\n\(privacy)\n\n"
+        }
+        let services = service("Comments", "Add the comment widget to the page template of your theme and set its key.")
+            + service("Analytics", "Put the measurement identifier in the site configuration before the first build.")
+        #expect(try repeats(services) == [])
+
+        // The same paragraph pasted into a sibling section with nothing else in common.
+        let pasted = """
+            ## Arrival
+
+            The ferry leaves the harbour at nine and reaches the island after a crossing of two hours.
+
+            Tickets are sold at the pier and on board, cash only.
+
+            ## Walks
+
+            The coastal path climbs to the lighthouse and comes back through the pine woods.
+
+            The ferry leaves the harbour at nine and reaches the island after a crossing of two hours.
+
+            """
+        #expect(try repeats(pasted) == ["repetition.paragraph"])
+
+        let checklist = "  - Is the draft flag set?\n  - Is the date in the future?\n\n  If so, change the field or build with the flag that includes such pages in the output.\n"
+        let entry = { (question: String, opening: String) in "\(question)\n: \(opening)\n\n\(checklist)\n" }
+        let faq = entry("Why is the home page missing?", "Look at the front matter of the home page file:")
+            + entry("Why is a post missing?", "Look at the front matter of the post's own file:")
+        #expect(try repeats(faq) == [])
+        let answer = "Open the settings page, choose the account tab and press the button marked reset at the bottom."
+        let twice = "How do I reset it?\n: \(answer)\n\nCan I keep my data?\n: Yes, the export runs before the reset and takes a minute or two.\n\nHow do I reset it?\n: \(answer)\n"
+        #expect(try repeats(twice) == ["repetition.paragraph"])
+
+        let steps = { (first: String) in
+            "In the example above, we:\n\n1. \(first)\n1. Range over the collection and render a link to each page of it\n1. Call the shared template that draws the links between the pagers\n\n"
+        }
+        let lists = steps("Build a collection of the posts and sort it by their title") + "Then with the other method:\n\n```\nx\n```\n\n"
+            + steps("Take the collection that the template was given as it is")
+        #expect(try repeats(lists) == [])
     }
 
     /// Entries of one list or definition list share a frame on purpose: near-verbatim siblings

@@ -165,6 +165,7 @@ struct ParaphraseRule: Rule {
         let index = CandidateIndex(blocks: blocks, terms: terms)
 
         let siblings = DuplicateScope.siblingGroups(in: document)
+        let frames = ParallelFrames.of(document)
         var diagnostics: [Diagnostic] = []
         for position in blocks.indices {
             let later = blocks[position]
@@ -173,7 +174,12 @@ struct ParaphraseRule: Rule {
                 before: position, minimumShare: threshold * Self.candidateShareOfThreshold, synonymCredit: similarity.synonymCredit,
                 limit: Self.candidatesAligned) {
                 // Entries of one list or definition list restate a frame by design, not each other.
-                if DuplicateScope.areSiblings(blocks[candidate].block, later.block, in: siblings) { continue }
+                // So do corresponding blocks of parallel units (see ParallelFrames).
+                if DuplicateScope.areSiblings(blocks[candidate].block, later.block, in: siblings)
+                    || frames.areParallel(blocks[candidate].block, later.block, in: document)
+                {
+                    continue
+                }
                 // A pair repetition.paragraph or .sentence reported (as configured in this run) is not reported again.
                 if context.reportedPairs.covers(
                     earlier: document.blocks[blocks[candidate].block].sourceRange, later: document.blocks[later.block].sourceRange)

@@ -5,8 +5,11 @@ import EdLintCore
 struct RepeatedParagraphRule: Rule {
     static let id = "repetition.paragraph"
     static let options = ShingleOptions(threshold: 0.6, minimumWords: 8, unit: "paragraph")
-    /// The most a near-verbatim (not word-for-word) repeat is reported at: only an exact copy is
-    /// certain enough to fail a build by default.
+    /// The most a near-verbatim (not word-for-word) repeat, or a word-for-word copy of a
+    /// one-sentence paragraph, is reported at. Only an exact copy of a paragraph of two sentences
+    /// or more is certain enough to fail a build by default: a single sentence said twice is as
+    /// often a deliberate reminder (a note repeated where it applies, a cross-reference, a
+    /// summary line restated as a synopsis) as a slip.
     static let nearVerbatimSeverity = Severity.warning
 
     let description = RuleDescription(
@@ -16,9 +19,13 @@ struct RepeatedParagraphRule: Rule {
             Repeated paragraphs are almost always accidents: a copy-paste slip, a CMS glitch, or an \
             edit that left the old version in. Readers notice at once. Delete one copy, or merge what \
             differs. Compared as word 3-grams, so a few changed words or punctuation marks still count; \
-            headings, table cells and block-quoted pull-quotes are not compared. A word-for-word copy \
-            has the rule's severity (error by default); a near-verbatim one, which may be a deliberate \
-            parallel (two entries of the same shape), is at most a warning.
+            headings, table cells and block-quoted pull-quotes are not compared, nor are the \
+            corresponding blocks of parallel units (two sections, definition entries or lists of the \
+            same frame filled in differently, or same-titled subsections of different parents). A \
+            word-for-word copy of a paragraph of two sentences or more has the rule's severity (error \
+            by default); a near-verbatim one, which may be a deliberate parallel (two entries of the \
+            same shape), or a one-sentence one, which may be a deliberate reminder, is at most a \
+            warning.
             """,
         validExamples: [
             "The council met on Monday and approved the budget for next year.\n\nThe mayor said she would sign it on Friday, after the final reading.",
@@ -56,7 +63,9 @@ struct RepeatedParagraphRule: Rule {
             var finding = context.diagnostic(
                 "This paragraph repeats the paragraph at line \(line) \(Excerpt.howRepeated(pair.overlap))", at: later.sourceRange,
                 related: [RelatedLocation(message: "first stated here", range: earlier.sourceRange)], fix: fix)
-            if !Shingles.isWordForWord(pair.overlap) { finding.severity = min(finding.severity, Self.nearVerbatimSeverity) }
+            if !Shingles.isWordForWord(pair.overlap) || later.sentences.count < 2 {
+                finding.severity = min(finding.severity, Self.nearVerbatimSeverity)
+            }
             return finding
         }
     }

@@ -31,6 +31,7 @@ struct RepeatedSentenceRule: Rule {
         guard comparable.count >= 2 || (comparable.first.map { document.blocks[$0].sentences.count } ?? 0) >= 2 else { return [] }
 
         let siblings = DuplicateScope.siblingGroups(in: document)
+        let frames = ParallelFrames.of(document)
         var seen: [(block: Int, range: Range<Int>, shingleCount: Int)] = []
         var index = ShinglePostings()
         var diagnostics: [Diagnostic] = []
@@ -49,11 +50,13 @@ struct RepeatedSentenceRule: Rule {
                     shingles = Shingles(bytes: text, range: 0..<text.count)
                 }
                 guard shingles.wordCount >= minimumWords else { continue }
-                // Sibling entries share a frame on purpose: only a word-for-word copy among them counts.
+                // Sibling entries share a frame on purpose: only a word-for-word copy among them
+                // counts; parallel units (see ParallelFrames) repeat their frame by design.
                 let best = index.bestMatch(
                     for: shingles.hashes, threshold: threshold, limit: RepeatedBlocks.maximumPostings, size: { seen[$0].shingleCount },
                     accepts: { item, overlap in
-                        Shingles.isWordForWord(overlap) || !DuplicateScope.areSiblings(seen[item].block, block.index, in: siblings)
+                        (Shingles.isWordForWord(overlap) || !DuplicateScope.areSiblings(seen[item].block, block.index, in: siblings))
+                            && !frames.areParallel(seen[item].block, block.index, in: document)
                     })
                 if let (other, overlap) = best {
                     let earlier = document.blocks[seen[other].block]

@@ -28,14 +28,17 @@ enum RepeatedBlocks {
         var index = ShinglePostings()
         var pairs: [Pair] = []
         let siblings = DuplicateScope.siblingGroups(in: document)
+        let frames = ParallelFrames.of(document)
         for (position, entry) in shingled.enumerated() {
             // Positions follow the blocks, so ties going to the lowest position go to the earliest block.
             // Sibling entries (items of one list, entries of one definition list) share a frame on
-            // purpose: only a word-for-word copy among them is a repeat.
+            // purpose: only a word-for-word copy among them is a repeat. Corresponding blocks of
+            // parallel units (see ParallelFrames) are no repeat at all.
             if let best = index.bestMatch(
                 for: entry.shingles.hashes, threshold: threshold, limit: Self.maximumPostings, size: { shingled[$0].shingles.hashes.count },
                 accepts: { item, overlap in
-                    Shingles.isWordForWord(overlap) || !DuplicateScope.areSiblings(shingled[item].block, entry.block, in: siblings)
+                    (Shingles.isWordForWord(overlap) || !DuplicateScope.areSiblings(shingled[item].block, entry.block, in: siblings))
+                        && !frames.areParallel(shingled[item].block, entry.block, in: document)
                 })
             {
                 pairs.append(Pair(earlier: shingled[best.item].block, later: entry.block, overlap: best.overlap))
