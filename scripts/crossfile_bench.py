@@ -12,7 +12,7 @@ Recall = share of those found. datasketch is set up as its docs suggest for that
 MinHash over the same 3-grams (128 permutations), MinHashLSH at the equivalent Jaccard
 threshold 0.6 / 1.4 ≈ 0.43; a paragraph counts as found when the LSH query returns a true match.
 """
-import json, os, re, subprocess, sys, time
+import json, os, re, subprocess, sys, tempfile, time
 from collections import defaultdict
 
 from datasketch import MinHash, MinHashLSH
@@ -91,15 +91,30 @@ def main():
         pending.append((unit, signature))
     lsh_seconds = time.time() - started
 
-    # edlint: the real binary over the same files, cross-file rule only.
+    # edlint: the real binary over the same files, cross-file rule only. The ground truth counts
+    # one-sentence paragraphs too, which edlint reports alone only with minimum_sentences: 1
+    # (by default a lone copied sentence is a site's standard line, not copy).
+    with tempfile.NamedTemporaryFile("w", suffix=".yml", delete=False) as config:
+        config.write("rules:\n  repetition.cross-file:\n    options:\n      minimum_sentences: 1\n")
     started = time.time()
     result = subprocess.run(
-        [edlint, "--format", "json", "--no-config", "--fail-on", "never", "--cross-file", "--select", "repetition.cross-file", *files],
+        [edlint, "--format", "json", "--config", config.name, "--fail-on", "never", "--cross-file", "--select", "repetition.cross-file", *files],
         capture_output=True, text=True)
     edlint_seconds = time.time() - started
+    os.unlink(config.name)
     report = json.loads(result.stdout)
-    flagged = {(entry["path"], d["range"]["start"]["line"]) for entry in report["files"] for d in entry["diagnostics"]}
-    found_edlint = {u for u in truth if (files[units[u][0]], units[u][1]) in flagged}
+    # A finding covers its own lines (a passage spans several paragraphs) and, for a paragraph in
+    # many files, every copy listed as "also here".
+    covered = defaultdict(list)
+    for entry in report["files"]:
+        for d in entry["diagnostics"]:
+            covered[entry["path"]].append((d["range"]["start"]["line"], d["range"]["end"]["line"]))
+            for related in d.get("related", []):
+                if related.get("message") == "also here" and related.get("path"):
+                    covered[related["path"]].append((related["range"]["start"]["line"], related["range"]["end"]["line"]))
+    def flagged(path, line):
+        return any(start <= line <= end for start, end in covered.get(path, []))
+    found_edlint = {u for u in truth if flagged(files[units[u][0]], units[u][1])}
     found_lsh &= truth
 
     def recall(found):

@@ -4,7 +4,7 @@ import Testing
 
 /// `--cross-file`: paragraphs repeated in another file of the run.
 struct CrossFileTests {
-    static let footer = "Sign up to our newsletter for the best of the week's stories, delivered every Friday."
+    static let footer = "Sign up to our newsletter for the best of the week's stories, delivered every Friday. It is free."
 
     /// A folder of `count` articles that all end with the same footer paragraph, plus one that
     /// carries a syndicated paragraph from the first article with two words changed.
@@ -14,8 +14,8 @@ struct CrossFileTests {
         for index in 0..<count {
             files[String(format: "news/%03d.md", index)] = "# Story \(index)\n\nStory number \(index) is about item \(index * 7).\n\n\(footer)\n"
         }
-        files["news/000.md"] = "# Story 0\n\nThe harbour reopened to ferries on Tuesday after six weeks of repairs to the main pier.\n\n\(footer)\n"
-        files["wire/copy.md"] = "# Wire\n\nThe harbour reopened to ferries on Tuesday after six weeks of repairs on the main pier.\n"
+        files["news/000.md"] = "# Story 0\n\nThe harbour reopened to ferries on Tuesday after six weeks of repairs to the main pier. Buses ran as usual.\n\n\(footer)\n"
+        files["wire/copy.md"] = "# Wire\n\nThe harbour reopened to ferries on Tuesday after six weeks of repairs on the main pier. Buses ran as usual.\n"
         try Fixtures.write(files, in: folder)
         return folder
     }
@@ -71,6 +71,40 @@ struct CrossFileTests {
         #expect(wire.count == 1)
         #expect(wire.first?.finding.message.contains("news/000.md (line 3) nearly word for word") == true)
         #expect(findings.count == 2)
+    }
+
+    /// What an editor wants to hear of across files is copy: consecutive paragraphs pasted from
+    /// one file are one passage, one finding over all of it; a lone one-sentence paragraph that
+    /// two pages share (a standard line) is not reported unless `minimum_sentences` is 1;
+    /// definition entries (an option documented on two pages) and the raw body of a paired
+    /// shortcode spanning blocks are not compared.
+    @Test func passagesAreOneFindingAndLoneStandardLinesAreNot() throws {
+        let folder = Fixtures.temporaryDirectory("edlint-passage")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let passage = [
+            "The ferry left the harbour at nine with forty passengers and a lorry on board.",
+            "It reached the island two hours later, after a calm crossing in thick fog.",
+            "The captain said the new radar had made the trip possible at all that morning.",
+        ]
+        let standard = "Commit the changes to your local repository and push them to the remote one."
+        let entry = "`timeout`\n: The number of seconds to wait for the server before the request is given up as lost.\n"
+        let shortcode = "{{< code-toggle file=config >}}\n[server]\nname = 'the main server of the whole site'\n\n[client]\nname = 'the client that every page of the site loads'\n{{< /code-toggle >}}\n"
+        try Fixtures.write(
+            [
+                ".git/HEAD": "x",
+                "a.md": "# A\n\n" + passage.joined(separator: "\n\n") + "\n\n\(standard)\n\n\(entry)\n\(shortcode)",
+                "b.md": "# B\n\n\(standard)\n\n" + passage.joined(separator: "\n\n") + "\n\n\(entry)\n\(shortcode)",
+            ], in: folder)
+        let findings = try Self.crossFileFindings(["."], in: folder)
+        #expect(findings.count == 1)
+        #expect(findings.first?.path == "b.md" && findings.first?.finding.range.start.line == 5)
+        #expect(findings.first?.finding.message.contains("These 3 paragraphs repeat a passage of a.md (lines 3–7) word for word") == true)
+        let configuration = folder.appendingPathComponent("one-sentence.yml")
+        try "rules:\n  repetition.cross-file:\n    options:\n      minimum_sentences: 1\n".write(to: configuration, atomically: true, encoding: .utf8)
+        let loose = try Self.crossFileFindings([".", "--config", configuration.path], in: folder)
+        // The standard line is reported on its own now; the entry and the shortcode's body still are not compared.
+        #expect(loose.count == 2)
+        #expect(loose.contains { $0.finding.range.start.line == 3 && $0.finding.message.contains("This paragraph repeats a paragraph of a.md (line 9)") })
     }
 
     @Test func namedFilesAreIndependentUnlessAsked() throws {

@@ -17,7 +17,7 @@ struct StreamingOutputTests {
         return Report(files: files, rules: rules.map(\.rule.description))
     }
 
-    static let shared = "The harbour reopened to ferries on Tuesday after six weeks of repairs to the main pier."
+    static let shared = "The harbour reopened to ferries on Tuesday after six weeks of repairs to the main pier. Buses ran as usual."
 
     @Test(arguments: [
         [],

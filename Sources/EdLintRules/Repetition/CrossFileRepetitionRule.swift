@@ -7,6 +7,16 @@ struct CrossFileRepetitionRule: CrossFileRule {
     /// The same measure and defaults as repetition.paragraph (a repeat is a repeat whichever
     /// file the first copy is in), declared here so that each can be changed on its own.
     static let options = ShingleOptions(threshold: 0.6, minimumWords: 8, unit: "paragraph")
+    /// Sites and newsrooms reuse a sentence across pages on purpose (a procedure's step, an
+    /// option's definition, a standard line); what an editor wants to hear of is copy: a passage
+    /// of paragraphs, or a paragraph that says more than one thing.
+    static let minimumSentences = RuleOption(
+        "minimum_sentences", default: 2,
+        summary: "a paragraph copied alone (not as part of a passage of consecutive paragraphs) is reported when it has at least this many sentences",
+        range: 1...100)
+    /// Copies whose originals are at most this many compared paragraphs apart continue one passage
+    /// (a heading or code block between them is not compared, so it does not count).
+    static let passageGap = 2
     /// How many of a shingle's earliest holders are looked at: all of a rare shingle's, the first
     /// copies of a common one. A common phrase cannot make the search quadratic.
     static let postingsPerShingle = 8
@@ -28,21 +38,33 @@ struct CrossFileRepetitionRule: CrossFileRule {
             like repetition.paragraph, through an index over the whole run.
             """,
         validExamples: [
-            "The council approved the budget for next year after a long debate on Monday.\n\n<<< next file >>>\n\nThe harbour reopened to ferries on Tuesday after repairs to the main pier.",
-            "The council approved the budget for next year after a long debate on Monday.\n\nThe council approved the budget for next year after a long debate on Monday.",
+            "The council approved the budget for next year after a long debate on Monday. The vote was seven to two.\n\n<<< next file >>>\n\nThe harbour reopened to ferries on Tuesday after repairs to the main pier. Buses ran as usual.",
+            "The council approved the budget for next year after a long debate on Monday. The vote was seven to two.\n\nThe council approved the budget for next year after a long debate on Monday. The vote was seven to two.",
+            // One sentence shared by two pages of a site: a standard line, not copy.
+            "Commit the changes to your local repository and push them to the remote one.\n\n<<< next file >>>\n\nCommit the changes to your local repository and push them to the remote one.",
         ],
         invalidExamples: [
-            "The council approved the budget for next year after a long debate on Monday.\n\n<<< next file >>>\n\nIn other news.\n\n↓The council approved the budget for next year after a long debate on Monday.",
-            "Sign up to our newsletter for the best of the week's stories, delivered every Friday.\n\n<<< next file >>>\n\n↓Sign up to our newsletter for the best of the week's stories, delivered every Friday.\n\n<<< next file >>>\n\nSign up to our newsletter for the best of this week's stories, delivered every Friday!",
+            "The council approved the budget for next year after a long debate on Monday. The vote was seven to two.\n\n<<< next file >>>\n\nIn other news.\n\n↓The council approved the budget for next year after a long debate on Monday. The vote was seven to two.",
+            "Sign up to our newsletter for the best of the week's stories, delivered every Friday. It is free.\n\n<<< next file >>>\n\n↓Sign up to our newsletter for the best of the week's stories, delivered every Friday. It is free.\n\n<<< next file >>>\n\nSign up to our newsletter for the best of this week's stories, delivered every Friday! It is free.",
+            // A passage of one-sentence paragraphs (news copy) pasted from another file: one finding.
+            "The ferry left the harbour at nine with forty passengers on board.\n\nIt reached the island two hours later, after a calm crossing.\n\n<<< next file >>>\n\nOther words first.\n\n↓The ferry left the harbour at nine with forty passengers on board.\n\nIt reached the island two hours later, after a calm crossing.",
         ],
-        options: options.specs,
-        comparesFiles: true)
+        options: options.specs + [minimumSentences.spec],
+        comparesFiles: true,
+        configuredExamples: [
+            ConfiguredExamples(
+                options: [minimumSentences.set(to: 1)],
+                invalid: [
+                    "Commit the changes to your local repository and push them to the remote one.\n\n<<< next file >>>\n\n↓Commit the changes to your local repository and push them to the remote one."
+                ])
+        ])
 
     /// What is kept of a document: each comparable paragraph's place and shingles.
     struct Summary: Sendable {
         struct Paragraph: Sendable {
             var range: ByteRange
             var line: Int
+            var sentences: Int
             var shingles: Shingles
         }
 
@@ -58,10 +80,17 @@ struct CrossFileRepetitionRule: CrossFileRule {
         // Control Today encourages reprint…") is a listing inside one file but template residue
         // when another file repeats it. Shingled as repetition.paragraph shingles them.
         let byBlock = Shingles.ofBlocks(in: document, minimumWords: minimumWords)
+        let enclosed = TemplateTags.enclosedBlocks(in: document)
         for block in document.blocks {
-            guard let shingles = byBlock[block.index] else { continue }
+            guard let shingles = byBlock[block.index], !enclosed.contains(block.index) else { continue }
+            // A definition-list entry is reference material, stated again on every page that
+            // documents its term (an option, a step of a procedure); a lead-in means what it
+            // introduces, which is not compared.
+            if block.kind == .paragraph, DuplicateScope.isDefinitionEntry(block, in: document) || DuplicateScope.isLeadIn(block, in: document) {
+                continue
+            }
             let line = document.source.location(of: block.sourceRange.lowerBound).line
-            paragraphs.append(Summary.Paragraph(range: block.sourceRange, line: line, shingles: shingles))
+            paragraphs.append(Summary.Paragraph(range: block.sourceRange, line: line, sentences: block.sentences.count, shingles: shingles))
         }
         return Summary(paragraphs: paragraphs)
     }
@@ -113,33 +142,76 @@ struct CrossFileRepetitionRule: CrossFileRule {
                 for hash in paragraph.shingles.hashes { index.add(hash, item: owner) }
             }
         }
-        // One finding per copy, in the copy's file; a paragraph copied into several files is
-        // site furniture (a footer, a shared include): one finding, at its first copy, with every
-        // other place in `related`.
+        // A paragraph copied into several files is site furniture (a footer, a shared include):
+        // one finding, at its first copy, with every other place in `related`. The rest are
+        // copies into one other file, gathered per file into passages.
+        let minimumSentences = context.options[Self.minimumSentences]
+        var single = [[(paragraph: Int, owner: Int, overlap: Double)]](repeating: [], count: files.count)
         for owner in copies.keys.sorted() {
             guard let group = copies[owner], let firstCopy = group.first else { continue }
+            if group.count < Self.filesMakingFurniture - 1 {
+                for copy in group { single[copy.file].append((copy.paragraph, owner, copy.overlap)) }
+                continue
+            }
             let (otherFile, otherParagraph) = owners[owner]
             let first = summaries[otherFile][otherParagraph]
+            guard first.sentences >= minimumSentences else { continue }
             let origin = RelatedLocation(message: "first stated here", range: first.range, path: files[otherFile].path)
-            let repeated = "a paragraph of \(files[otherFile].path) (line \(first.line)) \(Excerpt.howRepeated(firstCopy.overlap))"
-            if group.count < Self.filesMakingFurniture - 1 {
-                for copy in group {
-                    findings[copy.file].append(
+            let others = group.dropFirst().map { copy in
+                RelatedLocation(message: "also here", range: summaries[copy.file][copy.paragraph].range, path: files[copy.file].path)
+            }
+            findings[firstCopy.file].append(
+                context.diagnostic(
+                    "This paragraph is in \(group.count + 1) files (site furniture or a shared include?): it repeats a paragraph of \(files[otherFile].path) (line \(first.line)) \(Excerpt.howRepeated(firstCopy.overlap))",
+                    at: summaries[firstCopy.file][firstCopy.paragraph].range, related: [origin] + others))
+        }
+        for (fileIndex, copied) in single.enumerated() {
+            for passage in Self.passages(copied.sorted { $0.paragraph < $1.paragraph }, owners: owners) {
+                guard let head = passage.first, let tail = passage.last else { continue }
+                let here = summaries[fileIndex]
+                let (otherFile, firstOrigin) = owners[head.owner]
+                let lastOrigin = owners[tail.owner].paragraph
+                let origin = summaries[otherFile][firstOrigin]
+                let overlap = passage.map(\.overlap).min() ?? 1
+                if passage.count == 1 {
+                    guard here[head.paragraph].sentences >= minimumSentences else { continue }
+                    findings[fileIndex].append(
                         context.diagnostic(
-                            "This paragraph repeats a paragraph of \(files[otherFile].path) (line \(first.line)) \(Excerpt.howRepeated(copy.overlap))",
-                            at: summaries[copy.file][copy.paragraph].range, related: [origin]))
+                            "This paragraph repeats a paragraph of \(files[otherFile].path) (line \(origin.line)) \(Excerpt.howRepeated(overlap))",
+                            at: here[head.paragraph].range, related: [RelatedLocation(message: "first stated here", range: origin.range, path: files[otherFile].path)]))
+                } else {
+                    let range = here[head.paragraph].range.lowerBound..<here[tail.paragraph].range.upperBound
+                    let originRange = origin.range.lowerBound..<summaries[otherFile][lastOrigin].range.upperBound
+                    let lastLine = summaries[otherFile][lastOrigin].line
+                    findings[fileIndex].append(
+                        context.diagnostic(
+                            "These \(passage.count) paragraphs repeat a passage of \(files[otherFile].path) (lines \(origin.line)–\(lastLine)) \(Excerpt.howRepeated(overlap))",
+                            at: range, related: [RelatedLocation(message: "first stated here", range: originRange, path: files[otherFile].path)]))
                 }
-            } else {
-                let others = group.dropFirst().map { copy in
-                    RelatedLocation(message: "also here", range: summaries[copy.file][copy.paragraph].range, path: files[copy.file].path)
-                }
-                findings[firstCopy.file].append(
-                    context.diagnostic(
-                        "This paragraph is in \(group.count + 1) files (site furniture or a shared include?): it repeats \(repeated)",
-                        at: summaries[firstCopy.file][firstCopy.paragraph].range, related: [origin] + others))
             }
         }
         return findings
+    }
+
+    /// Copies into one file (in its order) cut into passages: a copy continues the passage before
+    /// it when both come from the same file, its original following the previous one's within
+    /// `passageGap` compared paragraphs, and it follows the previous copy as closely.
+    static func passages(
+        _ copies: [(paragraph: Int, owner: Int, overlap: Double)], owners: [(file: Int, paragraph: Int)]
+    ) -> [[(paragraph: Int, owner: Int, overlap: Double)]] {
+        var passages: [[(paragraph: Int, owner: Int, overlap: Double)]] = []
+        for copy in copies {
+            if let last = passages.last?.last {
+                let (file, paragraph) = owners[copy.owner], previous = owners[last.owner]
+                let step = paragraph - previous.paragraph, advance = copy.paragraph - last.paragraph
+                if file == previous.file, step >= 1, step <= passageGap, advance >= 1, advance <= passageGap {
+                    passages[passages.count - 1].append(copy)
+                    continue
+                }
+            }
+            passages.append([copy])
+        }
+        return passages
     }
 
     /// A paragraph in this many files or more is reported once, as a group.

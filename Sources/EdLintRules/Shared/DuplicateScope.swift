@@ -161,8 +161,10 @@ enum DuplicateScope {
     static func comparable(in document: Document) -> [Int] {
         document.derived.value(AnalysisKey<[Int]>("duplicate-scope.comparable")) {
             let templates = templateBlocks(in: document)
+            let enclosed = TemplateTags.enclosedBlocks(in: document)
             return document.blocks.filter {
-                isEligible($0) && !templates.contains($0.index) && !TemplateTags.isOnlyTags($0) && !isLeadIn($0, in: document)
+                isEligible($0) && !templates.contains($0.index) && !enclosed.contains($0.index) && !TemplateTags.isOnlyTags($0)
+                    && !isLeadIn($0, in: document)
             }.map(\.index)
         }
     }

@@ -8,10 +8,64 @@ import EdLintText
 /// the duplicate detectors leave them out, so an `include` or an image shortcode in many files
 /// is not a repeated paragraph.
 enum TemplateTags {
+    /// One tag: its byte range, and for a shortcode that may pair, its name and whether it
+    /// closes (`{{< /name >}}`).
+    struct Tag {
+        var range: Range<Int>
+        var name: Substring?
+        var closes: Bool
+        /// `{{< … >}}`, whose body Hugo passes on as it is (a `{{% … %}}` body is Markdown).
+        var raw: Bool
+    }
+
     /// The tags' byte ranges in `bytes`, in order, not overlapping.
     static func ranges(in bytes: [UInt8]) -> [Range<Int>] {
+        let tags = tags(in: bytes)
+        guard !tags.isEmpty else { return [] }
+        // A paired shortcode takes what it encloses.
+        var ranges = tags.map(\.range)
+        var open: [(name: Substring, start: Int)] = []
+        for tag in tags {
+            guard let name = tag.name else { continue }
+            if !tag.closes {
+                open.append((name, tag.range.lowerBound))
+            } else if let match = open.lastIndex(where: { $0.name == name }) {
+                ranges.append(open[match].start..<tag.range.upperBound)
+                open.removeSubrange(match...)
+            }
+        }
+        return merged(ranges)
+    }
+
+    /// Blocks inside a paired `{{< … >}}` shortcode that spans several blocks
+    /// (`{{< code-toggle >}}`, a blank line, configuration, `{{< /code-toggle >}}`): from the
+    /// block that opens it to the one that closes it, they hold the shortcode's raw body, not
+    /// prose. An opener that is never closed (many shortcodes take no closing tag) encloses
+    /// nothing; a `{{% … %}}` body is Markdown, prose like any other.
+    static func enclosedBlocks(in document: Document) -> Set<Int> {
+        document.derived.value(AnalysisKey<Set<Int>>("template-tags.enclosed")) {
+            var open: [(name: Substring, block: Int)] = []
+            var enclosed = Set<Int>()
+            for block in document.blocks where block.prose.bytes.contains(UInt8(ascii: "{")) {
+                for tag in tags(in: block.prose.bytes) where tag.raw {
+                    guard let name = tag.name else { continue }
+                    if !tag.closes {
+                        open.append((name, block.index))
+                    } else if let match = open.lastIndex(where: { $0.name == name }) {
+                        let opener = open[match].block
+                        if opener != block.index { enclosed.formUnion(opener...block.index) }
+                        open.removeSubrange(match...)
+                    }
+                }
+            }
+            return enclosed
+        }
+    }
+
+    /// The tags in `bytes`, in order.
+    static func tags(in bytes: [UInt8]) -> [Tag] {
         guard bytes.count >= 4, bytes.contains(UInt8(ascii: "{")) else { return [] }
-        var tags: [(range: Range<Int>, name: Substring?, closes: Bool)] = []
+        var tags: [Tag] = []
         var index = 0
         while index + 1 < bytes.count {
             guard bytes[index] == UInt8(ascii: "{"), bytes[index + 1] == UInt8(ascii: "{") || bytes[index + 1] == UInt8(ascii: "%") else {
@@ -46,22 +100,10 @@ enum TemplateTags {
                 let selfClosing = end > index + 3 && bytes[end - 1] == UInt8(ascii: "/")  // `{{< name />}}`
                 name = word.isEmpty || (selfClosing && !closes) ? nil : word
             }
-            tags.append((index..<(end + close.count), name, closes))
+            tags.append(Tag(range: index..<(end + close.count), name: name, closes: closes, raw: shortcode && close.first == UInt8(ascii: ">")))
             index = end + close.count
         }
-        // A paired shortcode takes what it encloses.
-        var ranges = tags.map(\.range)
-        var open: [(name: Substring, start: Int)] = []
-        for tag in tags {
-            guard let name = tag.name else { continue }
-            if !tag.closes {
-                open.append((name, tag.range.lowerBound))
-            } else if let match = open.lastIndex(where: { $0.name == name }) {
-                ranges.append(open[match].start..<tag.range.upperBound)
-                open.removeSubrange(match...)
-            }
-        }
-        return merged(ranges)
+        return tags
     }
 
     /// `bytes` without its tags (each replaced by a space). `ranges` are sorted and do not
