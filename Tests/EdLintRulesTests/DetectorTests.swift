@@ -158,6 +158,25 @@ struct DetectorTests {
         #expect(try duplicates(([guide] + others + [guide]).joined(separator: "\n\n") + "\n") == ["repetition.paragraph"])
     }
 
+    /// A word changed here and there breaks three shingles each, so an edited copy can fall
+    /// below the shingle threshold while most of its words are the same words in the same order:
+    /// it is a near-verbatim repeat (a warning of repetition.paragraph), not a paraphrase. Short
+    /// blocks are not compared that way (their differing words are most of what they say).
+    @Test func editedCopiesAreRepeatsNotParaphrases() throws {
+        func duplicates(_ text: String) throws -> [Diagnostic] {
+            try TestLint.diagnostics(text).filter { $0.category == .repetition || $0.category == .paraphrase }
+        }
+        let original = "Note that this option is meant for small sets of data, for example a few settings. For larger sets of data, please put the files into the assets folder and import them from there."
+        let edited = "Note that the setting is meant for small sets of data, such as a few settings; for larger sets of data, put or mount the files into the assets directory and import them from there."
+        let found = try duplicates("\(original)\n\nThe build then runs as before, with nothing else to change in the templates.\n\n\(edited)\n")
+        #expect(found.map(\.ruleID) == ["repetition.paragraph"])
+        #expect(found.allSatisfy { $0.severity == .warning && $0.message.contains("nearly word for word") })
+        #expect(RepeatedBlocks.sameWordsInOrder([1, 2, 3], [1, 2, 3]) == 0, "too short to compare by words")
+        let long = Array(1...20)
+        #expect(RepeatedBlocks.sameWordsInOrder(long, long) == 1)
+        #expect(RepeatedBlocks.sameWordsInOrder(long, long.map { $0 % 4 == 0 ? -$0 : $0 }) == 0.75)
+    }
+
     /// Parallel units repeat their frame on purpose: two example sections whose closing notes
     /// share a list item, a same-titled subsection under two parents, two definition entries
     /// whose answers end with the same checklist, two lists after the same lead-in. A paragraph

@@ -18,7 +18,9 @@ struct RepeatedParagraphRule: Rule {
         rationale: """
             Repeated paragraphs are almost always accidents: a copy-paste slip, a CMS glitch, or an \
             edit that left the old version in. Readers notice at once. Delete one copy, or merge what \
-            differs. Compared as word 3-grams, so a few changed words or punctuation marks still count; \
+            differs. Compared as word 3-grams, so a few changed words or punctuation marks still count, \
+            and by the words two paragraphs share in order, so that an edited copy (a word changed \
+            here and there) is still a repeat rather than a paraphrase; \
             headings, table cells and block-quoted pull-quotes are not compared, nor are the \
             corresponding blocks of parallel units (two sections, definition entries or lists of the \
             same frame filled in differently, or same-titled subsections of different parents). A \
