@@ -1,5 +1,6 @@
 import EdLintCore
 import EdLintText
+import Foundation
 
 /// Parallel structure across units of a document. Documentation repeats itself on purpose
 /// where it is built of units of the same shape: two "Example" sections that each end with the
@@ -44,6 +45,15 @@ struct ParallelFrames: Sendable {
     private var sectionOf: [Int32]
     private var entryOf: [Int32]
     private var listOf: [Int32]
+    /// What was worked out for pairs of units and for blocks, kept for the next pair: the
+    /// paraphrase detector asks about many candidates in the same two sections.
+    private let memo = Memo()
+
+    private final class Memo: @unchecked Sendable {
+        let lock = NSLock()
+        var framed: [Int: Bool] = [:]
+        var keys: [Int: Keys] = [:]
+    }
 
     static func of(_ document: Document) -> ParallelFrames {
         document.derived.value(AnalysisKey<ParallelFrames>("parallel-frames")) { ParallelFrames(document) }
@@ -112,7 +122,7 @@ struct ParallelFrames: Sendable {
             if let title = one.title, title == other.title {
                 return one.parent != other.parent
             }
-            if sharesFrame(Int(first), Int(second), in: document) { return true }
+            if sharesFrameRemembered(Int(first), Int(second), in: document) { return true }
             // Different sections may still hold same-titled entries: one step of two procedures.
             let entries = (entryOf[earlier], entryOf[later])
             if case .section = one.kind, entries.0 >= 0, entries.1 >= 0, let term = units[Int(entries.0)].title {
@@ -149,11 +159,38 @@ struct ParallelFrames: Sendable {
     /// run that closes or opens both units alike (two answers that end with the same checklist).
     /// One run of copies or edited copies inside a unit is a passage pasted in, and a later
     /// section or entry of nothing but counterparts restates the earlier one.
+    private func sharesFrameRemembered(_ first: Int, _ second: Int, in document: Document) -> Bool {
+        let pair = first << 32 | second  // unit indices fit in 32 bits (they are stored as Int32)
+        memo.lock.lock()
+        let known = memo.framed[pair]
+        memo.lock.unlock()
+        if let known { return known }
+        let framed = sharesFrame(first, second, in: document)
+        memo.lock.lock()
+        memo.framed[pair] = framed
+        memo.lock.unlock()
+        return framed
+    }
+
+    private func keys(of blocks: Range<Int>, in document: Document) -> [Keys] {
+        blocks.map { block in
+            memo.lock.lock()
+            let known = memo.keys[block]
+            memo.lock.unlock()
+            if let known { return known }
+            let made = Keys(document.blocks[block], in: document)
+            memo.lock.lock()
+            memo.keys[block] = made
+            memo.lock.unlock()
+            return made
+        }
+    }
+
     private func sharesFrame(_ first: Int, _ second: Int, in document: Document) -> Bool {
         let earlierBlocks = content(of: first), laterBlocks = content(of: second)
         guard !earlierBlocks.isEmpty, !laterBlocks.isEmpty else { return false }
-        let earlier = earlierBlocks.map { Keys(document.blocks[$0], in: document) }
-        let later = laterBlocks.map { Keys(document.blocks[$0], in: document) }
+        let earlier = keys(of: earlierBlocks, in: document)
+        let later = keys(of: laterBlocks, in: document)
         let words = Set(earlier.map(\.words)), sources = Set(earlier.map(\.source))
         let openings = Set(earlier.map(\.opening).filter { $0 != 0 })
         var matched = 0, copied = 0, slotted = 0, runs = 0, previous = false
