@@ -23,6 +23,17 @@ WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 # What edlint does not read as prose inside a paragraph: code spans, link targets, HTML tags.
 NON_PROSE = re.compile(r"`+[^`]*`+|\]\([^)]*\)|<[^>]+>")
 SKIP = re.compile(r"^\s{0,3}(?:[#>|*+:-]|\d+[.)]\s|```|~~~|<|\[\^?[^\]]*\]:|\{\{)")
+DEFINITION = re.compile(r"^\s{0,3}:[ \t]")
+LEAD_IN_TARGET = re.compile(r"^(?:\t| {4}|\s*(?:```|~~~|[-*+]\s|\d+[.)]\s|<)|.*\|)")
+SHORTCODE_OPEN = re.compile(r"\{\{<\s*([A-Za-z][\w-]*)[^>]*?(?<!/)>\}\}")
+SHORTCODE_CLOSE = re.compile(r"\{\{<\s*/\s*([A-Za-z][\w-]*)\s*>\}\}")
+
+
+def has_closer(rest, name):
+    """Whether a later line closes the shortcode `name` (an opener never closed encloses nothing)."""
+    return any(re.search(r"\{\{<\s*/\s*" + re.escape(name) + r"\s*>\}\}", line) for line in rest)
+
+
 TABLE_RULE = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 
 
@@ -30,13 +41,28 @@ def paragraphs(path):
     """(start line, shingle set) of each prose paragraph of at least 8 words."""
     with open(path, encoding="utf-8", errors="replace") as handle:
         lines = handle.read().replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    out, block, start, fenced = [], [], 0, False
-    for number, line in enumerate(lines + [""], 1):
+    out, block, start, fenced, shortcode = [], [], 0, False, None
+    lines = lines + [""]
+    for number, line in enumerate(lines, 1):
         if line.lstrip().startswith(("```", "~~~")):
             fenced = not fenced
         if fenced or not line.strip():
             is_table = len(block) > 1 and "|" in block[0] and TABLE_RULE.match(block[1])
-            if block and not SKIP.match(block[0]) and not is_table and not fenced:
+            # Also left out, as edlint leaves them out across files: definition-list entries
+            # (a later line opens with ": "), one-line lead-ins ending in ":" right before code,
+            # a list or a table, and the raw body of a paired {{< name >}} … {{< /name >}}.
+            is_entry = any(DEFINITION.match(other) for other in block[1:])
+            following = next((other for other in lines[number:] if other.strip()), "")
+            is_lead_in = len(block) == 1 and block[0].rstrip().endswith(":") and LEAD_IN_TARGET.match(following)
+            opened = [m.group(1) for m in SHORTCODE_OPEN.finditer(" ".join(block))]
+            closed = [m.group(1) for m in SHORTCODE_CLOSE.finditer(" ".join(block))]
+            in_shortcode = shortcode is not None or any(name not in closed for name in opened)
+            if shortcode is not None and shortcode in closed:
+                shortcode = None
+            elif shortcode is None:
+                shortcode = next((name for name in opened if name not in closed and has_closer(lines[number:], name)), None)
+                in_shortcode = shortcode is not None
+            if block and not SKIP.match(block[0]) and not is_table and not fenced and not is_entry and not is_lead_in and not in_shortcode:
                 prose = NON_PROSE.sub(lambda m: "]" if m.group(0).startswith("]") else " ", " ".join(block))
                 words = [w.lower().replace("’", "'") for w in WORD.findall(prose)]
                 words = [w[:-2] if w.endswith("'s") else w for w in words]
