@@ -289,6 +289,13 @@ struct DetectorTests {
             The council approved the ferry timetable, the harbour budget and the north pier repair on Monday night.
             """
         #expect(try findings(recap, select: ["paraphrase"]).isEmpty)
+        // A command reference restates its one-line description under "Synopsis" by design; the
+        // same two paragraphs under another heading are a restatement.
+        let synopsis = { (heading: String) in
+            "## tool sync\n\nCopy the project's files to the remote folder and remove the stale ones\n\n### \(heading)\n\nCopy the files of the project to the remote folder, and remove the stale ones there.\n"
+        }
+        #expect(try findings(synopsis("Synopsis"), select: ["paraphrase"]).isEmpty)
+        #expect(try !findings(synopsis("Details"), select: ["paraphrase"]).isEmpty)
         let listing = (1...4).map { "Portion Fix Containers: 1 Green, 1 Red, \($0) Yellow, 1 tsp." }.joined(separator: "\n\n")
         #expect(try findings(listing, select: ["repetition", "paraphrase"]).isEmpty)
     }

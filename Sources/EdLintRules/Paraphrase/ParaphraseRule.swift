@@ -103,11 +103,16 @@ struct ParaphraseRule: Rule {
         "bottom line", "verdict", "tl;dr", "to recap", "in a nutshell",
     ]
 
-    /// Section headings under which paragraphs recap the article by design.
+    /// Section headings under which paragraphs recap the article by design: the recap markers,
+    /// and the names WordNet gives the kinds of summary (the hyponyms of *summary*, noun.communication:
+    /// synopsis, abstract, precis, recapitulation, digest, roundup, wrap-up), which is also what a
+    /// man page or a generated command reference calls the paragraph that restates its one-line
+    /// description.
     static let summaryHeadings: Set<String> = [
         "verdict", "the verdict", "summary", "in summary", "conclusion", "conclusions", "in conclusion", "bottom line",
         "the bottom line", "tl;dr", "tldr", "in short", "recap", "wrap-up", "final thoughts", "key takeaways",
         "takeaways", "in brief", "at a glance",
+        "synopsis", "abstract", "precis", "précis", "recapitulation", "digest", "roundup", "round-up", "executive summary",
     ]
 
     /// A block is a deliberate recap when it sits in a section whose heading says it sums up, or
