@@ -107,6 +107,27 @@ struct CrossFileTests {
         #expect(loose.contains { $0.finding.range.start.line == 3 && $0.finding.message.contains("This paragraph repeats a paragraph of a.md (line 9)") })
     }
 
+    /// A passage of one-sentence paragraphs syndicated to three files is furniture, and still
+    /// reported: a short paragraph in many files is left out only when it stands alone.
+    @Test func aShortPassageInManyFilesIsReported() throws {
+        let folder = Fixtures.temporaryDirectory("edlint-furniture-passage")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let passage = "The ferry left the harbour at nine with forty passengers and a lorry on board.\n\nIt reached the island two hours later, after a calm crossing in thick fog.\n"
+        let lone = "Commit the changes to your local repository and push them to the remote one.\n"
+        try Fixtures.write(
+            Dictionary(uniqueKeysWithValues: ["a", "b", "c"].map { name in
+                // Three paragraphs of the file's own between the passage and the standard line.
+                let words = ["a": ["harbour", "council", "bakery"], "b": ["orchard", "library", "stadium"], "c": ["railway", "glacier", "theatre"]][name] ?? []
+                let own = words.map { "The \($0) opened early on Sunday, and \($0) staff answered questions from visitors about \($0) history." }
+                    .joined(separator: "\n\n")
+                return ("\(name).md", "# \(name)\n\n\(passage)\n\(own)\n\n\(lone)")
+            } + [(".git/HEAD", "x")]),
+            in: folder)
+        let findings = try Self.crossFileFindings(["."], in: folder)
+        #expect(!findings.isEmpty, "the syndicated passage must not go unreported")
+        #expect(findings.allSatisfy { $0.finding.range.start.line < 7 }, "the lone standard line stays unreported: \(findings.map(\.finding.message))")
+    }
+
     @Test func namedFilesAreIndependentUnlessAsked() throws {
         let folder = try Self.corpus(count: 3)
         defer { try? FileManager.default.removeItem(at: folder) }

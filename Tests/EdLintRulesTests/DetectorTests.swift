@@ -248,6 +248,13 @@ struct DetectorTests {
         let lists = steps("Build a collection of the posts and sort it by their title") + "Then with the other method:\n\n```\nx\n```\n\n"
             + steps("Take the collection that the template was given as it is")
         #expect(try repeats(lists) == [])
+
+        // The raw body of a paired shortcode spanning blocks is not prose; a shortcode that wraps
+        // prose keeps its sentences compared.
+        let config = "{{< code-toggle file=site >}}\n[server]\nname = 'the main server of the whole site for every page'\n\n[client]\nname = 'the client that every page of the site loads first'\n{{< /code-toggle >}}\n"
+        #expect(try repeats(config + "\nBetween them.\n\n" + config) == [])
+        let note = "{{< note >}}\nThe build removes every file of the public folder before it writes the new pages there.\n\nKeep nothing of your own in it.\n{{< /note >}}\n"
+        #expect(try !repeats(note + "\nBetween them.\n\n" + note).isEmpty)
     }
 
     /// Entries of one list or definition list share a frame on purpose: near-verbatim siblings

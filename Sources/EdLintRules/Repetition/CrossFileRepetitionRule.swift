@@ -12,7 +12,7 @@ struct CrossFileRepetitionRule: CrossFileRule {
     /// of paragraphs, or a paragraph that says more than one thing.
     static let minimumSentences = RuleOption(
         "minimum_sentences", default: 2,
-        summary: "a paragraph copied alone (not as part of a passage of consecutive paragraphs) is reported when it has at least this many sentences",
+        summary: "a paragraph copied alone (not as part of a passage of consecutive paragraphs), or found alone in many files, is reported when it has at least this many sentences",
         range: 1...100)
     /// Copies whose originals are at most this many compared paragraphs apart continue one passage
     /// (a heading or code block between them is not compared, so it does not count).
@@ -147,6 +147,16 @@ struct CrossFileRepetitionRule: CrossFileRule {
         // copies into one other file, gathered per file into passages.
         let minimumSentences = context.options[Self.minimumSentences]
         var single = [[(paragraph: Int, owner: Int, overlap: Double)]](repeating: [], count: files.count)
+        // Where each copy is, by file and paragraph, with the file it came from: a short furniture
+        // paragraph next to another copy from the same file is part of a passage, still reported.
+        var copiedFrom: [Int: [Int: Int]] = [:]
+        for (owner, group) in copies {
+            for copy in group { copiedFrom[copy.file, default: [:]][copy.paragraph] = owners[owner].file }
+        }
+        func isInPassage(file: Int, paragraph: Int, origin: Int) -> Bool {
+            guard let here = copiedFrom[file] else { return false }
+            return (1...Self.passageGap).contains { here[paragraph - $0] == origin || here[paragraph + $0] == origin }
+        }
         for owner in copies.keys.sorted() {
             guard let group = copies[owner], let firstCopy = group.first else { continue }
             if group.count < Self.filesMakingFurniture - 1 {
@@ -155,7 +165,9 @@ struct CrossFileRepetitionRule: CrossFileRule {
             }
             let (otherFile, otherParagraph) = owners[owner]
             let first = summaries[otherFile][otherParagraph]
-            guard first.sentences >= minimumSentences else { continue }
+            guard summaries[firstCopy.file][firstCopy.paragraph].sentences >= minimumSentences
+                || isInPassage(file: firstCopy.file, paragraph: firstCopy.paragraph, origin: otherFile)
+            else { continue }
             let origin = RelatedLocation(message: "first stated here", range: first.range, path: files[otherFile].path)
             let others = group.dropFirst().map { copy in
                 RelatedLocation(message: "also here", range: summaries[copy.file][copy.paragraph].range, path: files[copy.file].path)

@@ -137,7 +137,8 @@ struct ParallelFrames: Sendable {
     private struct Keys {
         /// Its words, lower-cased, without code (a code span is no word in the prose) and numbers.
         var words: Int
-        /// Its first `openingWords` words, when it has more (0 otherwise).
+        /// Its first `openingWords` words, when it has at least two more (0 otherwise: a block
+        /// that is little more than its opening has no opening of its own).
         var opening: Int
         /// Its source text, code and numbers included.
         var source: Int

@@ -28,6 +28,15 @@ enum RepeatedBlocks {
     /// ("…removes the default mount for that component" / "…all default mounts for that module").
     static let wordOrderMinimumWords = 16
 
+    /// Weak candidates compared word by word per block, at most.
+    static let wordOrderComparisons = 8
+
+    /// Whether a block of `words` words is compared by its words in order (counted before any
+    /// tokenizing, so the blocks outside the range keep no word list).
+    static func comparesByWords(_ words: Int) -> Bool {
+        (wordOrderMinimumWords...wordOrderMaximumWords).contains(words)
+    }
+
     /// 2·LCS / (m + n) of two word sequences (0 when either is too short or too long to compare).
     static func sameWordsInOrder(_ first: [Int], _ second: [Int]) -> Double {
         let lengths = wordOrderMinimumWords...wordOrderMaximumWords
@@ -77,6 +86,10 @@ enum RepeatedBlocks {
             // threshold, a pair is still near-verbatim when most of its words are the same words
             // in the same order (a word changed here and there breaks three shingles each).
             var wordShare: [Int: Double] = [:]
+            // At most `wordOrderComparisons` sequence comparisons per block: a repetitive document
+            // can bring hundreds of weak candidates.
+            var comparisons = 0
+            let comparesWords = Self.comparesByWords(entry.shingles.wordCount)
             if let best = index.bestMatch(
                 for: entry.shingles.hashes, threshold: threshold > Self.nearVerbatimWordShare ? threshold : min(threshold, Self.wordOrderCandidateOverlap),
                 limit: Self.maximumPostings,
@@ -86,6 +99,10 @@ enum RepeatedBlocks {
                         && !frames.areParallel(shingled[item].block, entry.block, in: document)
                     else { return false }
                     if overlap >= threshold { return true }
+                    guard comparesWords, comparisons < Self.wordOrderComparisons,
+                        Self.comparesByWords(shingled[item].shingles.wordCount)
+                    else { return false }
+                    comparisons += 1
                     let share = Self.sameWordsInOrder(wordsOf(item), wordsOf(position))
                     wordShare[item] = share
                     return share >= Self.nearVerbatimWordShare

@@ -39,9 +39,11 @@ enum TemplateTags {
 
     /// Blocks inside a paired `{{< … >}}` shortcode that spans several blocks
     /// (`{{< code-toggle >}}`, a blank line, configuration, `{{< /code-toggle >}}`): from the
-    /// block that opens it to the one that closes it, they hold the shortcode's raw body, not
-    /// prose. An opener that is never closed (many shortcodes take no closing tag) encloses
-    /// nothing; a `{{% … %}}` body is Markdown, prose like any other.
+    /// block that opens it to the one that closes it, those that do not read as prose (no
+    /// sentence ends in them) hold the shortcode's raw body. A shortcode that wraps prose (a
+    /// note, a tab) keeps its sentences compared. An opener that is never closed (many
+    /// shortcodes take no closing tag) encloses nothing; a `{{% … %}}` body is Markdown, prose
+    /// like any other.
     static func enclosedBlocks(in document: Document) -> Set<Int> {
         document.derived.value(AnalysisKey<Set<Int>>("template-tags.enclosed")) {
             var open: [(name: Substring, block: Int)] = []
@@ -53,13 +55,25 @@ enum TemplateTags {
                         open.append((name, block.index))
                     } else if let match = open.lastIndex(where: { $0.name == name }) {
                         let opener = open[match].block
-                        if opener != block.index { enclosed.formUnion(opener...block.index) }
+                        if opener != block.index {
+                            enclosed.formUnion((opener...block.index).filter { !readsAsProse(document.blocks[$0]) })
+                        }
                         open.removeSubrange(match...)
                     }
                 }
             }
             return enclosed
         }
+    }
+
+    /// Whether a block, its tags left out, ends a sentence somewhere (a full stop, question or
+    /// exclamation mark before a space or at the end).
+    static func readsAsProse(_ block: Block) -> Bool {
+        let bytes = removing(ranges(in: block.prose.bytes), from: block.prose.bytes[...])
+        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: ".") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "!") {
+            if index + 1 == bytes.count || bytes[index + 1] == 0x20 { return true }
+        }
+        return false
     }
 
     /// The tags in `bytes`, in order.
