@@ -158,6 +158,21 @@ struct DetectorTests {
         #expect(try duplicates(([guide] + others + [guide]).joined(separator: "\n\n") + "\n") == ["repetition.paragraph"])
     }
 
+    /// A one-line block that ends no sentence is a title in plain text (a headline, a product
+    /// name, a result line): the story paragraph under it tells what it names, which is no
+    /// restatement. As a sentence, the same line is compared.
+    @Test func aTitleAndTheStoryUnderItAreNotRestatements() throws {
+        func duplicates(_ text: String) throws -> [String] {
+            try TestLint.diagnostics(text).filter { $0.category == .repetition || $0.category == .paraphrase }.map(\.ruleID)
+        }
+        let story = "Volunteers rebuilt the old harbour wall on Saturday, working for six hours. The stones came from the quarry."
+        #expect(try duplicates("Volunteers Rebuild the Old Harbour Wall in Six Hours\n\n\(story)\n") == [])
+        #expect(DuplicateScope.isTitleLine(try #require(DocumentReader.parse("Viera d. Melbourne 1-0\n").blocks.first)))
+        #expect(DuplicateScope.isTitleLine(try #require(DocumentReader.parse("— The Harbour Board (@harbourboard) May 2, 2026\n").blocks.first)))
+        #expect(!DuplicateScope.isTitleLine(try #require(DocumentReader.parse("The pier reopened on Monday.”\n").blocks.first)))
+        #expect(!DuplicateScope.isTitleLine(try #require(DocumentReader.parse("To build the site, run this command:\n").blocks.first)))
+    }
+
     /// A word changed here and there breaks three shingles each, so an edited copy can fall
     /// below the shingle threshold while most of its words are the same words in the same order:
     /// it is a near-verbatim repeat (a warning of repetition.paragraph), not a paraphrase. Short

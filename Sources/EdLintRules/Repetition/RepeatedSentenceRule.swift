@@ -57,6 +57,7 @@ struct RepeatedSentenceRule: Rule {
                     accepts: { item, overlap in
                         (Shingles.isWordForWord(overlap) || !DuplicateScope.areSiblings(seen[item].block, block.index, in: siblings))
                             && !frames.areParallel(seen[item].block, block.index, in: document)
+                            && !DuplicateScope.areTitleAndBody(document.blocks[seen[item].block], block)
                     })
                 if let (other, overlap) = best {
                     let earlier = document.blocks[seen[other].block]

@@ -158,6 +158,42 @@ enum DuplicateScope {
 
     /// The indices of the blocks the duplicate detectors compare, in order (worked out once per
     /// document; indices, not copies of the blocks: a large document has a million).
+    /// A one-line paragraph of at most `titleLineMaximumWords` words that ends no sentence (no
+    /// full stop, question or exclamation mark, colon or semicolon at its end, closing quotes
+    /// and brackets aside): a title, a label, a caption, a product name, a result line, an
+    /// embed's credit line. It is what a heading is in plain text: a title and the paragraph that
+    /// tells its story are not restatements of each other (see `areTitleAndBody`), though two
+    /// titles may be (two headlines of one story).
+    static func isTitleLine(_ block: Block) -> Bool {
+        guard block.kind == .paragraph, block.lineBreaks.isEmpty else { return false }
+        let closing: Set<UInt8> = [0x20, 0x22, 0x27, 0x29, 0x5D]  // space " ' ) ]
+        var end = block.prose.bytes.count
+        while end > 0 {
+            let byte = block.prose.bytes[end - 1]
+            if closing.contains(byte) {
+                end -= 1
+            } else if end >= 3, byte == 0x9D || byte == 0x99, block.prose.bytes[end - 2] == 0x80, block.prose.bytes[end - 3] == 0xE2 {
+                end -= 3  // ” or ’
+            } else {
+                break
+            }
+        }
+        guard end > 0 else { return false }
+        let last = block.prose.bytes[end - 1]
+        if [UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ";")].contains(last) { return false }
+        if end >= 3, block.prose.bytes[end - 3] == 0xE2, block.prose.bytes[end - 2] == 0x80, block.prose.bytes[end - 1] == 0xA6 { return false }  // …
+        return Tokenizer.wordCount(in: block.prose.bytes, limit: titleLineMaximumWords + 1) <= titleLineMaximumWords
+    }
+
+    static let titleLineMaximumWords = 12
+
+    /// Whether one of two blocks is a title line and the other a paragraph of two sentences or
+    /// more (the story under a headline, a product's description under its name). A title and a
+    /// single sentence are still compared: a headline may restate a one-line summary.
+    static func areTitleAndBody(_ first: Block, _ second: Block) -> Bool {
+        (isTitleLine(first) && second.sentences.count >= 2) || (isTitleLine(second) && first.sentences.count >= 2)
+    }
+
     static func comparable(in document: Document) -> [Int] {
         document.derived.value(AnalysisKey<[Int]>("duplicate-scope.comparable")) {
             let templates = templateBlocks(in: document)

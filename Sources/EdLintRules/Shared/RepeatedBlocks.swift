@@ -97,6 +97,7 @@ enum RepeatedBlocks {
                 accepts: { item, overlap in
                     guard (Shingles.isWordForWord(overlap) || !DuplicateScope.areSiblings(shingled[item].block, entry.block, in: siblings))
                         && !frames.areParallel(shingled[item].block, entry.block, in: document)
+                        && !DuplicateScope.areTitleAndBody(document.blocks[shingled[item].block], document.blocks[entry.block])
                     else { return false }
                     if overlap >= threshold { return true }
                     guard comparesWords, comparisons < Self.wordOrderComparisons,
