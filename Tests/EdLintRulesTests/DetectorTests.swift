@@ -158,6 +158,23 @@ struct DetectorTests {
         #expect(try duplicates(([guide] + others + [guide]).joined(separator: "\n\n") + "\n") == ["repetition.paragraph"])
     }
 
+    /// A passage pasted twice (a page scraped twice, a section left in after an edit) is one
+    /// repeat: one finding over the later copy, the earlier as related, not one per paragraph.
+    @Test func aRepeatedPassageIsOneFinding() throws {
+        let passage = [
+            "The ferry left the harbour at nine with forty passengers and a lorry on board. The sea was calm.",
+            "It reached the island two hours later, after a calm crossing in thick fog. Nobody was hurt.",
+            "The captain said the new radar had made the trip possible at all that morning. He was pleased.",
+        ].joined(separator: "\n\n")
+        let text = "\(passage)\n\nThe council met in the evening to discuss the budget for next year.\n\n\(passage)\n"
+        let found = try TestLint.diagnostics(text).filter { $0.category == .repetition || $0.category == .paraphrase }
+        #expect(found.count == 1)
+        #expect(found.first?.ruleID == "repetition.paragraph")
+        #expect(found.first?.message == "These 3 paragraphs repeat the passage at lines 1–5 word for word")
+        #expect(found.first?.severity == .error)
+        #expect(found.first?.range.upperBound == text.utf8.count - 1)
+    }
+
     /// A one-line block that ends no sentence is a title in plain text (a headline, a product
     /// name, a result line): the story paragraph under it tells what it names, which is no
     /// restatement. As a sentence, the same line is compared.

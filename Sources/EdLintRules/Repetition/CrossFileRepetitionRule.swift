@@ -159,7 +159,9 @@ struct CrossFileRepetitionRule: CrossFileRule {
         }
         for owner in copies.keys.sorted() {
             guard let group = copies[owner], let firstCopy = group.first else { continue }
-            if group.count < Self.filesMakingFurniture - 1 {
+            // Files, not copies: a paragraph pasted twice into one other file is in two files.
+            let fileCount = Set(group.map(\.file)).count + 1
+            if fileCount < Self.filesMakingFurniture {
                 for copy in group { single[copy.file].append((copy.paragraph, owner, copy.overlap)) }
                 continue
             }
@@ -174,7 +176,7 @@ struct CrossFileRepetitionRule: CrossFileRule {
             }
             findings[firstCopy.file].append(
                 context.diagnostic(
-                    "This paragraph is in \(group.count + 1) files (site furniture or a shared include?): it repeats a paragraph of \(files[otherFile].path) (line \(first.line)) \(Excerpt.howRepeated(firstCopy.overlap))",
+                    "This paragraph is in \(fileCount) files (site furniture or a shared include?): it repeats a paragraph of \(files[otherFile].path) (line \(first.line)) \(Excerpt.howRepeated(firstCopy.overlap))",
                     at: summaries[firstCopy.file][firstCopy.paragraph].range, related: [origin] + others))
         }
         for (fileIndex, copied) in single.enumerated() {

@@ -27,7 +27,8 @@ struct RepeatedParagraphRule: Rule {
             word-for-word copy of a paragraph of two sentences or more has the rule's severity (error \
             by default); a near-verbatim one, which may be a deliberate parallel (two entries of the \
             same shape), or a one-sentence one, which may be a deliberate reminder, is at most a \
-            warning.
+            warning. Consecutive repeated paragraphs (a page or a section pasted twice) are one \
+            finding over the later passage.
             """,
         validExamples: [
             "The council met on Monday and approved the budget for next year.\n\nThe mayor said she would sign it on Friday, after the final reading.",
@@ -36,6 +37,8 @@ struct RepeatedParagraphRule: Rule {
         invalidExamples: [
             "The council met on Monday and approved the budget for next year after a long debate.\n\nOther business followed.\n\n↓The council met on Monday and approved the budget for next year after a long debate.",
             "Works start on 3 June and will take about eight weeks, with the road staying open.\n\nNothing else changed.\n\n↓Works start on 3 June and will take around eight weeks, with the road remaining open.",
+            // A passage pasted twice: one finding over the later copy.
+            "The pier closes on Monday for repairs that will take most of the summer.\n\nFerries will leave from the old quay until the work is done in September.\n\nOther news.\n\n↓The pier closes on Monday for repairs that will take most of the summer.\n\nFerries will leave from the old quay until the work is done in September.",
         ],
         options: options.specs,
         configuredExamples: [
@@ -52,23 +55,71 @@ struct RepeatedParagraphRule: Rule {
                 invalid: ["Ferries resume on Tuesday.\n\nThe pier is open.\n\n↓Ferries resume on Tuesday."]),
         ])
 
+    /// Pairs whose earlier and later blocks each follow the previous pair's within this many
+    /// compared blocks continue one passage.
+    static let passageGap = 2
+
     func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
         let pairs = RepeatedBlocks.pairs(
             in: document, minimumWords: context.options[Self.options.minimumWords], threshold: context.options[Self.options.threshold])
-        return pairs.map { pair in
-            let earlier = document.blocks[pair.earlier]
-            let later = document.blocks[pair.later]
-            let line = document.source.location(of: earlier.sourceRange.lowerBound).line
-            // A word-for-word copy of a plain paragraph can safely go.
-            let fix = Shingles.isWordForWord(pair.overlap) && later.kind == .paragraph && later.text == earlier.text
-                ? Fixes.deletion(of: later, in: document.source) : nil
-            var finding = context.diagnostic(
-                "This paragraph repeats the paragraph at line \(line) \(Excerpt.howRepeated(pair.overlap))", at: later.sourceRange,
-                related: [RelatedLocation(message: "first stated here", range: earlier.sourceRange)], fix: fix)
-            if !Shingles.isWordForWord(pair.overlap) || later.sentences.count < 2 {
-                finding.severity = min(finding.severity, Self.nearVerbatimSeverity)
-            }
-            return finding
+        return Self.passages(of: pairs, in: document).map { passage in
+            passage.count == 1 ? Self.finding(for: passage[0], in: document, context: context) : Self.finding(for: passage, in: document, context: context)
         }
+    }
+
+    /// Pairs cut into passages: a page or a section pasted twice is one repeat, reported once over
+    /// the whole of it (the pairs come in the order of their later blocks).
+    static func passages(of pairs: [RepeatedBlocks.Pair], in document: Document) -> [[RepeatedBlocks.Pair]] {
+        let comparable = DuplicateScope.comparable(in: document)
+        var position: [Int: Int] = [:]
+        for (index, block) in comparable.enumerated() { position[block] = index }
+        var passages: [[RepeatedBlocks.Pair]] = []
+        for pair in pairs {
+            if let last = passages.last?.last, let first = passages.last?.first,
+                let laterStep = position[pair.later].flatMap({ here in position[last.later].map { here - $0 } }),
+                let earlierStep = position[pair.earlier].flatMap({ here in position[last.earlier].map { here - $0 } }),
+                (1...passageGap).contains(laterStep), (1...passageGap).contains(earlierStep),
+                pair.earlier < first.later
+            {
+                passages[passages.count - 1].append(pair)
+            } else {
+                passages.append([pair])
+            }
+        }
+        return passages
+    }
+
+    static func finding(for pair: RepeatedBlocks.Pair, in document: Document, context: RuleContext) -> Diagnostic {
+        let earlier = document.blocks[pair.earlier]
+        let later = document.blocks[pair.later]
+        let line = document.source.location(of: earlier.sourceRange.lowerBound).line
+        // A word-for-word copy of a plain paragraph can safely go.
+        let fix = Shingles.isWordForWord(pair.overlap) && later.kind == .paragraph && later.text == earlier.text
+            ? Fixes.deletion(of: later, in: document.source) : nil
+        var finding = context.diagnostic(
+            "This paragraph repeats the paragraph at line \(line) \(Excerpt.howRepeated(pair.overlap))", at: later.sourceRange,
+            related: [RelatedLocation(message: "first stated here", range: earlier.sourceRange)], fix: fix)
+        if !Shingles.isWordForWord(pair.overlap) || later.sentences.count < 2 {
+            finding.severity = min(finding.severity, nearVerbatimSeverity)
+        }
+        return finding
+    }
+
+    /// One finding over a repeated passage: its range runs from the first later block to the
+    /// last, the earlier passage is the related location. Word for word throughout, it has the
+    /// rule's severity; otherwise it is at most a warning. No fix: what lies between the blocks
+    /// (headings, code) may not be part of the copy.
+    static func finding(for passage: [RepeatedBlocks.Pair], in document: Document, context: RuleContext) -> Diagnostic {
+        let blocks = document.blocks
+        let later = blocks[passage[0].later].sourceRange.lowerBound..<blocks[passage[passage.count - 1].later].sourceRange.upperBound
+        let earlier = blocks[passage[0].earlier].sourceRange.lowerBound..<blocks[passage[passage.count - 1].earlier].sourceRange.upperBound
+        let first = document.source.location(of: earlier.lowerBound).line
+        let last = document.source.location(of: max(earlier.lowerBound, earlier.upperBound - 1)).line
+        let overlap = passage.map(\.overlap).min() ?? 1
+        var finding = context.diagnostic(
+            "These \(passage.count) paragraphs repeat the passage at lines \(first)–\(last) \(Excerpt.howRepeated(overlap))", at: later,
+            related: [RelatedLocation(message: "first stated here", range: earlier)])
+        if !Shingles.isWordForWord(overlap) { finding.severity = min(finding.severity, nearVerbatimSeverity) }
+        return finding
     }
 }
