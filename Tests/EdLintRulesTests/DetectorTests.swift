@@ -281,6 +281,14 @@ struct DetectorTests {
             + steps("Take the collection that the template was given as it is")
         #expect(try repeats(lists) == [])
 
+        // Entries of a series — sibling sections of one paragraph each — fill one frame with their
+        // own names and figures; a word-for-word copy among them is still a repeat.
+        let course = { (name: String, weeks: String) in
+            "## \(name)\n\nThis course is for anyone who wants to start a business of their own planning \(name.lowercased()) events, and it runs for \(weeks) weeks online.\n\n"
+        }
+        #expect(try repeats(course("Weddings", "six") + course("Birthdays", "four")) == [])
+        #expect(try repeats(course("Weddings", "six") + course("Birthdays", "four").replacingOccurrences(of: "birthdays events, and it runs for four", with: "weddings events, and it runs for six")) == ["repetition.paragraph"])
+
         // The raw body of a paired shortcode spanning blocks is not prose; a shortcode that wraps
         // prose keeps its sentences compared.
         let config = "{{< code-toggle file=site >}}\n[server]\nname = 'the main server of the whole site for every page'\n\n[client]\nname = 'the client that every page of the site loads first'\n{{< /code-toggle >}}\n"

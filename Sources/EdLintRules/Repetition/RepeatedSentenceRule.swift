@@ -56,7 +56,7 @@ struct RepeatedSentenceRule: Rule {
                     for: shingles.hashes, threshold: threshold, limit: RepeatedBlocks.maximumPostings, size: { seen[$0].shingleCount },
                     accepts: { item, overlap in
                         (Shingles.isWordForWord(overlap) || !DuplicateScope.areSiblings(seen[item].block, block.index, in: siblings))
-                            && !frames.areParallel(seen[item].block, block.index, in: document)
+                            && !frames.areParallel(seen[item].block, block.index, in: document, wordForWord: Shingles.isWordForWord(overlap))
                             && !DuplicateScope.areTitleAndBody(document.blocks[seen[item].block], block)
                     })
                 if let (other, overlap) = best {

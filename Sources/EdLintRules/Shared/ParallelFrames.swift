@@ -19,7 +19,10 @@ import Foundation
 /// - their titles differ (or they have none, like lists) and they share a frame: at least
 ///   `sharedBlocksMaking` of the later unit's blocks have a counterpart in the earlier one, word
 ///   for word once code spans and digits are set aside, or opening with the same
-///   `openingWords` words.
+///   `openingWords` words, and the frame is filled in differently (see `sharesFrame`), or
+/// - they are sibling sections of one block each (the entries of a series: a course and its
+///   blurb, a date and its news item) and the two blocks are not word-for-word copies.
+/// A heading's title is its first source line; an entry's, its term line.
 struct ParallelFrames: Sendable {
     enum Kind: Hashable, Sendable {
         case section(level: Int)
@@ -29,7 +32,7 @@ struct ParallelFrames: Sendable {
 
     struct Unit: Sendable {
         var kind: Kind
-        /// The heading's or term's words, lower-cased (nil for lists).
+        /// The heading's or term's source line, lower-cased, spaces collapsed (nil for lists).
         var title: String?
         /// The enclosing unit (-1 at the top of the document).
         var parent: Int
@@ -113,7 +116,7 @@ struct ParallelFrames: Sendable {
 
     /// Whether `earlier` and `later` (blocks of `document`, the document the frames were made
     /// of) are corresponding parts of two parallel units.
-    func areParallel(_ earlier: Int, _ later: Int, in document: Document) -> Bool {
+    func areParallel(_ earlier: Int, _ later: Int, in document: Document, wordForWord: Bool = false) -> Bool {
         let levels: [(Int32, Int32)] = [(sectionOf[earlier], sectionOf[later]), (entryOf[earlier], entryOf[later]), (listOf[earlier], listOf[later])]
         for (first, second) in levels where first != second {
             guard first >= 0, second >= 0 else { return false }
@@ -123,6 +126,14 @@ struct ParallelFrames: Sendable {
                 return one.parent != other.parent
             }
             if sharesFrameRemembered(Int(first), Int(second), in: document) { return true }
+            // Entries of a series — sibling sections of one block each under their own titles
+            // (a course and its blurb, a date and its news item) — fill one frame with their own
+            // names and figures; only a word-for-word copy among them is a repeat.
+            if !wordForWord, case .section = one.kind, one.parent == other.parent, content(of: Int(first)).count == 1,
+                content(of: Int(second)).count == 1
+            {
+                return true
+            }
             // Different sections may still hold same-titled entries: one step of two procedures.
             let entries = (entryOf[earlier], entryOf[later])
             if case .section = one.kind, entries.0 >= 0, entries.1 >= 0, let term = units[Int(entries.0)].title {

@@ -96,7 +96,7 @@ enum RepeatedBlocks {
                 size: { shingled[$0].shingles.hashes.count },
                 accepts: { item, overlap in
                     guard (Shingles.isWordForWord(overlap) || !DuplicateScope.areSiblings(shingled[item].block, entry.block, in: siblings))
-                        && !frames.areParallel(shingled[item].block, entry.block, in: document)
+                        && !frames.areParallel(shingled[item].block, entry.block, in: document, wordForWord: Shingles.isWordForWord(overlap))
                         && !DuplicateScope.areTitleAndBody(document.blocks[shingled[item].block], document.blocks[entry.block])
                     else { return false }
                     if overlap >= threshold { return true }
