@@ -56,6 +56,29 @@ struct ParallelFrames: Sendable {
         let lock = NSLock()
         var framed: [Int: Bool] = [:]
         var keys: [Int: Keys] = [:]
+        /// Per unit, the sets its blocks' keys make (a large section compared with many others
+        /// makes them once).
+        var sets: [Int: KeySets] = [:]
+    }
+
+    private struct KeySets {
+        var words: Set<Int>
+        var sources: Set<Int>
+        var openings: Set<Int>
+    }
+
+    private func keySets(of unit: Int, blocks: Range<Int>, in document: Document) -> KeySets {
+        memo.lock.lock()
+        let known = memo.sets[unit]
+        memo.lock.unlock()
+        if let known { return known }
+        let keys = self.keys(of: blocks, in: document)
+        let made = KeySets(
+            words: Set(keys.map(\.words)), sources: Set(keys.map(\.source)), openings: Set(keys.map(\.opening).filter { $0 != 0 }))
+        memo.lock.lock()
+        memo.sets[unit] = made
+        memo.lock.unlock()
+        return made
     }
 
     static func of(_ document: Document) -> ParallelFrames {
@@ -201,10 +224,9 @@ struct ParallelFrames: Sendable {
     private func sharesFrame(_ first: Int, _ second: Int, in document: Document) -> Bool {
         let earlierBlocks = content(of: first), laterBlocks = content(of: second)
         guard !earlierBlocks.isEmpty, !laterBlocks.isEmpty else { return false }
-        let earlier = keys(of: earlierBlocks, in: document)
         let later = keys(of: laterBlocks, in: document)
-        let words = Set(earlier.map(\.words)), sources = Set(earlier.map(\.source))
-        let openings = Set(earlier.map(\.opening).filter { $0 != 0 })
+        let sets = keySets(of: first, blocks: earlierBlocks, in: document)
+        let words = sets.words, sources = sets.sources, openings = sets.openings
         var matched = 0, copied = 0, slotted = 0, runs = 0, previous = false
         for keys in later {
             let sameWords = words.contains(keys.words)
@@ -225,7 +247,9 @@ struct ParallelFrames: Sendable {
         func alike(_ one: Keys, _ other: Keys) -> Bool {
             one.words == other.words || (one.opening != 0 && one.opening == other.opening)
         }
-        return alike(earlier[earlier.count - 1], later[later.count - 1]) || alike(earlier[0], later[0])
+        let earlierEnds = keys(of: earlierBlocks.lowerBound..<earlierBlocks.lowerBound + 1, in: document)
+            + keys(of: (earlierBlocks.upperBound - 1)..<earlierBlocks.upperBound, in: document)
+        return alike(earlierEnds[1], later[later.count - 1]) || alike(earlierEnds[0], later[0])
     }
 
     /// A unit's blocks without its heading (an entry's term shares a paragraph with its
