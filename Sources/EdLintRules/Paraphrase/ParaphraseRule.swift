@@ -182,7 +182,7 @@ struct ParaphraseRule: Rule {
                 // So do corresponding blocks of parallel units (see ParallelFrames).
                 if DuplicateScope.areSiblings(blocks[candidate].block, later.block, in: siblings)
                     || frames.areParallel(blocks[candidate].block, later.block, in: document)
-                    || DuplicateScope.areTitleAndBody(document.blocks[blocks[candidate].block], document.blocks[later.block])
+                    || DuplicateScope.areTitleAndBody(blocks[candidate].block, later.block, in: document)
                 {
                     continue
                 }

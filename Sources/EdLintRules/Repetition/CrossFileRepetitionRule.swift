@@ -14,9 +14,6 @@ struct CrossFileRepetitionRule: CrossFileRule {
         "minimum_sentences", default: 2,
         summary: "a paragraph copied alone (not as part of a passage of consecutive paragraphs), or found alone in many files, is reported when it has at least this many sentences",
         range: 1...100)
-    /// Copies whose originals are at most this many compared paragraphs apart continue one passage
-    /// (a heading or code block between them is not compared, so it does not count).
-    static let passageGap = 2
     /// How many of a shingle's earliest holders are looked at: all of a rare shingle's, the first
     /// copies of a common one. A common phrase cannot make the search quadratic.
     static let postingsPerShingle = 8
@@ -147,15 +144,19 @@ struct CrossFileRepetitionRule: CrossFileRule {
         // copies into one other file, gathered per file into passages.
         let minimumSentences = context.options[Self.minimumSentences]
         var single = [[(paragraph: Int, owner: Int, overlap: Double)]](repeating: [], count: files.count)
-        // Where each copy is, by file and paragraph, with the file it came from: a short furniture
-        // paragraph next to another copy from the same file is part of a passage, still reported.
-        var copiedFrom: [Int: [Int: Int]] = [:]
+        // Copies that are part of a passage (see `Passages`), furniture included: a short
+        // paragraph of a passage is reported with it.
+        var inPassage = Set<Int>()  // file << 32 | paragraph
+        var byFile = [[(paragraph: Int, owner: Int)]](repeating: [], count: files.count)
         for (owner, group) in copies {
-            for copy in group { copiedFrom[copy.file, default: [:]][copy.paragraph] = owners[owner].file }
+            for copy in group { byFile[copy.file].append((copy.paragraph, owner)) }
         }
-        func isInPassage(file: Int, paragraph: Int, origin: Int) -> Bool {
-            guard let here = copiedFrom[file] else { return false }
-            return (1...Self.passageGap).contains { here[paragraph - $0] == origin || here[paragraph + $0] == origin }
+        for (file, copied) in byFile.enumerated() {
+            let passages = Passages.cut(
+                copied.sorted { $0.paragraph < $1.paragraph }, copy: \.paragraph, original: { (owners[$0.owner].file, owners[$0.owner].paragraph) }, oneDocument: false)
+            for passage in passages where passage.count >= 2 {
+                for copy in passage { inPassage.insert(file << 32 | copy.paragraph) }
+            }
         }
         for owner in copies.keys.sorted() {
             guard let group = copies[owner], let firstCopy = group.first else { continue }
@@ -168,7 +169,7 @@ struct CrossFileRepetitionRule: CrossFileRule {
             let (otherFile, otherParagraph) = owners[owner]
             let first = summaries[otherFile][otherParagraph]
             guard summaries[firstCopy.file][firstCopy.paragraph].sentences >= minimumSentences
-                || isInPassage(file: firstCopy.file, paragraph: firstCopy.paragraph, origin: otherFile)
+                || inPassage.contains(firstCopy.file << 32 | firstCopy.paragraph)
             else { continue }
             let origin = RelatedLocation(message: "first stated here", range: first.range, path: files[otherFile].path)
             let others = group.dropFirst().map { copy in
@@ -180,7 +181,9 @@ struct CrossFileRepetitionRule: CrossFileRule {
                     at: summaries[firstCopy.file][firstCopy.paragraph].range, related: [origin] + others))
         }
         for (fileIndex, copied) in single.enumerated() {
-            for passage in Self.passages(copied.sorted { $0.paragraph < $1.paragraph }, owners: owners) {
+            let passages = Passages.cut(
+                copied.sorted { $0.paragraph < $1.paragraph }, copy: \.paragraph, original: { (owners[$0.owner].file, owners[$0.owner].paragraph) }, oneDocument: false)
+            for passage in passages {
                 guard let head = passage.first, let tail = passage.last else { continue }
                 let here = summaries[fileIndex]
                 let (otherFile, firstOrigin) = owners[head.owner]
@@ -205,27 +208,6 @@ struct CrossFileRepetitionRule: CrossFileRule {
             }
         }
         return findings
-    }
-
-    /// Copies into one file (in its order) cut into passages: a copy continues the passage before
-    /// it when both come from the same file, its original following the previous one's within
-    /// `passageGap` compared paragraphs, and it follows the previous copy as closely.
-    static func passages(
-        _ copies: [(paragraph: Int, owner: Int, overlap: Double)], owners: [(file: Int, paragraph: Int)]
-    ) -> [[(paragraph: Int, owner: Int, overlap: Double)]] {
-        var passages: [[(paragraph: Int, owner: Int, overlap: Double)]] = []
-        for copy in copies {
-            if let last = passages.last?.last {
-                let (file, paragraph) = owners[copy.owner], previous = owners[last.owner]
-                let step = paragraph - previous.paragraph, advance = copy.paragraph - last.paragraph
-                if file == previous.file, step >= 1, step <= passageGap, advance >= 1, advance <= passageGap {
-                    passages[passages.count - 1].append(copy)
-                    continue
-                }
-            }
-            passages.append([copy])
-        }
-        return passages
     }
 
     /// A paragraph in this many files or more is reported once, as a group.

@@ -55,10 +55,6 @@ struct RepeatedParagraphRule: Rule {
                 invalid: ["Ferries resume on Tuesday.\n\nThe pier is open.\n\n↓Ferries resume on Tuesday."]),
         ])
 
-    /// Pairs whose earlier and later blocks each follow the previous pair's within this many
-    /// compared blocks continue one passage.
-    static let passageGap = 2
-
     func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
         let pairs = RepeatedBlocks.pairs(
             in: document, minimumWords: context.options[Self.options.minimumWords], threshold: context.options[Self.options.threshold])
@@ -67,26 +63,14 @@ struct RepeatedParagraphRule: Rule {
         }
     }
 
-    /// Pairs cut into passages: a page or a section pasted twice is one repeat, reported once over
-    /// the whole of it (the pairs come in the order of their later blocks).
+    /// Pairs cut into passages (see `Passages`): a page or a section pasted twice is one repeat,
+    /// reported once over the whole of it (the pairs come in the order of their later blocks).
     static func passages(of pairs: [RepeatedBlocks.Pair], in document: Document) -> [[RepeatedBlocks.Pair]] {
-        let comparable = DuplicateScope.comparable(in: document)
+        guard pairs.count >= 2 else { return pairs.map { [$0] } }
         var position: [Int: Int] = [:]
-        for (index, block) in comparable.enumerated() { position[block] = index }
-        var passages: [[RepeatedBlocks.Pair]] = []
-        for pair in pairs {
-            if let last = passages.last?.last, let first = passages.last?.first,
-                let laterStep = position[pair.later].flatMap({ here in position[last.later].map { here - $0 } }),
-                let earlierStep = position[pair.earlier].flatMap({ here in position[last.earlier].map { here - $0 } }),
-                (1...passageGap).contains(laterStep), (1...passageGap).contains(earlierStep),
-                pair.earlier < first.later
-            {
-                passages[passages.count - 1].append(pair)
-            } else {
-                passages.append([pair])
-            }
-        }
-        return passages
+        for (index, block) in DuplicateScope.comparable(in: document).enumerated() { position[block] = index }
+        return Passages.cut(
+            pairs, copy: { position[$0.later] ?? 0 }, original: { (0, position[$0.earlier] ?? 0) }, oneDocument: true)
     }
 
     static func finding(for pair: RepeatedBlocks.Pair, in document: Document, context: RuleContext) -> Diagnostic {

@@ -57,7 +57,7 @@ struct RepeatedSentenceRule: Rule {
                     accepts: { item, overlap in
                         (Shingles.isWordForWord(overlap) || !DuplicateScope.areSiblings(seen[item].block, block.index, in: siblings))
                             && !frames.areParallel(seen[item].block, block.index, in: document, wordForWord: Shingles.isWordForWord(overlap))
-                            && !DuplicateScope.areTitleAndBody(document.blocks[seen[item].block], block)
+                            && !DuplicateScope.areTitleAndBody(seen[item].block, block.index, in: document)
                     })
                 if let (other, overlap) = best {
                     let earlier = document.blocks[seen[other].block]

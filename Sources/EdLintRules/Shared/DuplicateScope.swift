@@ -187,11 +187,21 @@ enum DuplicateScope {
 
     static let titleLineMaximumWords = 12
 
+    /// The document's title lines (worked out once: the detectors ask for every candidate pair).
+    static func titleLines(in document: Document) -> Set<Int> {
+        document.derived.value(AnalysisKey<Set<Int>>("duplicate-scope.title-lines")) {
+            Set(document.blocks.filter(isTitleLine).map(\.index))
+        }
+    }
+
     /// Whether one of two blocks is a title line and the other a paragraph of two sentences or
     /// more (the story under a headline, a product's description under its name). A title and a
     /// single sentence are still compared: a headline may restate a one-line summary.
-    static func areTitleAndBody(_ first: Block, _ second: Block) -> Bool {
-        (isTitleLine(first) && second.sentences.count >= 2) || (isTitleLine(second) && first.sentences.count >= 2)
+    static func areTitleAndBody(_ first: Int, _ second: Int, in document: Document) -> Bool {
+        let titles = titleLines(in: document)
+        guard !titles.isEmpty else { return false }
+        return (titles.contains(first) && document.blocks[second].sentences.count >= 2)
+            || (titles.contains(second) && document.blocks[first].sentences.count >= 2)
     }
 
     static func comparable(in document: Document) -> [Int] {

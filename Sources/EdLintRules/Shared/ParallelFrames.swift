@@ -102,12 +102,12 @@ struct ParallelFrames: Sendable {
                 let unit = open(.section(level: block.headingLevel), title: Self.title(of: block, in: document), parent: headings.last?.unit ?? -1, at: block.index)
                 headings.append((block.headingLevel, unit))
             } else {
-                let indented = Self.isIndented(block, in: document)
-                if let open = entry, !indented || DuplicateScope.isDefinitionEntry(block, in: document) {
+                let opensEntry = block.kind == .paragraph && DuplicateScope.isDefinitionEntry(block, in: document)
+                if let open = entry, opensEntry || !Self.isIndented(block, in: document) {
                     close(open, at: block.index)
                     entry = nil
                 }
-                if block.kind == .paragraph, DuplicateScope.isDefinitionEntry(block, in: document) {
+                if opensEntry {
                     if let open = list { close(open.unit, at: block.index); list = nil }
                     entry = open(.entry, title: Self.title(of: block, in: document), parent: headings.last?.unit ?? -1, at: block.index)
                 }
@@ -140,15 +140,17 @@ struct ParallelFrames: Sendable {
     /// Whether `earlier` and `later` (blocks of `document`, the document the frames were made
     /// of) are corresponding parts of two parallel units.
     func areParallel(_ earlier: Int, _ later: Int, in document: Document, wordForWord: Bool = false) -> Bool {
-        let levels: [(Int32, Int32)] = [(sectionOf[earlier], sectionOf[later]), (entryOf[earlier], entryOf[later]), (listOf[earlier], listOf[later])]
-        for (first, second) in levels where first != second {
+        // Section, entry, list: outermost first (read in place: this runs for every candidate pair).
+        for level in 0..<3 {
+            let unitOf = level == 0 ? sectionOf : level == 1 ? entryOf : listOf
+            let (first, second) = (unitOf[earlier], unitOf[later])
+            guard first != second else { continue }
             guard first >= 0, second >= 0 else { return false }
             let one = units[Int(first)], other = units[Int(second)]
             guard one.kind == other.kind else { return false }
             if let title = one.title, title == other.title {
                 return one.parent != other.parent
             }
-            if sharesFrameRemembered(Int(first), Int(second), in: document) { return true }
             // Entries of a series — sibling sections of one block each under their own titles
             // (a course and its blurb, a date and its news item) — fill one frame with their own
             // names and figures; only a word-for-word copy among them is a repeat.
@@ -157,6 +159,7 @@ struct ParallelFrames: Sendable {
             {
                 return true
             }
+            if sharesFrameRemembered(Int(first), Int(second), in: document) { return true }
             // Different sections may still hold same-titled entries: one step of two procedures.
             let entries = (entryOf[earlier], entryOf[later])
             if case .section = one.kind, entries.0 >= 0, entries.1 >= 0, let term = units[Int(entries.0)].title {
@@ -178,7 +181,7 @@ struct ParallelFrames: Sendable {
         var source: Int
 
         init(_ block: Block, in document: Document) {
-            let tokens = Tokenizer.tokens(in: block.prose.bytes).filter { !$0.isNumber }.map { $0.text.lowercased() }
+            let tokens = Tokenizer.tokens(in: block.prose.bytes).filter { !$0.isNumber }.map(\.text)  // lower-cased
             words = tokens.hashValue
             opening = tokens.count > ParallelFrames.openingWords + 1 ? Array(tokens.prefix(ParallelFrames.openingWords)).hashValue : 0
             let range = block.sourceRange.clamped(to: 0..<document.source.bytes.count)

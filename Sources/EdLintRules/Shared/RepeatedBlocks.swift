@@ -25,7 +25,8 @@ enum RepeatedBlocks {
     static let wordOrderMaximumWords = 400
     /// Nor are blocks shorter than this compared by their words in order: in a short sentence
     /// the two or three words that differ are most of what it says, a contrast on purpose
-    /// ("…removes the default mount for that component" / "…all default mounts for that module").
+    /// ("the ferry leaves from the north pier on weekdays" / "the bus leaves from the south gate
+    /// on weekdays").
     static let wordOrderMinimumWords = 16
 
     /// Weak candidates compared word by word per block, at most.
@@ -74,7 +75,7 @@ enum RepeatedBlocks {
         func wordsOf(_ position: Int) -> [Int] {
             if let known = words[position] { return known }
             let text = Shingles.comparedText(of: document.blocks[shingled[position].block], in: document)
-            let made = Tokenizer.tokens(in: text).map { $0.text.lowercased().hashValue }
+            let made = Tokenizer.tokens(in: text).map(\.text.hashValue)  // tokens are lower-cased
             words[position] = made
             return made
         }
@@ -97,7 +98,7 @@ enum RepeatedBlocks {
                 accepts: { item, overlap in
                     guard (Shingles.isWordForWord(overlap) || !DuplicateScope.areSiblings(shingled[item].block, entry.block, in: siblings))
                         && !frames.areParallel(shingled[item].block, entry.block, in: document, wordForWord: Shingles.isWordForWord(overlap))
-                        && !DuplicateScope.areTitleAndBody(document.blocks[shingled[item].block], document.blocks[entry.block])
+                        && !DuplicateScope.areTitleAndBody(shingled[item].block, entry.block, in: document)
                     else { return false }
                     if overlap >= threshold { return true }
                     guard comparesWords, comparisons < Self.wordOrderComparisons,
