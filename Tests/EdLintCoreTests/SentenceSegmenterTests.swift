@@ -81,4 +81,18 @@ struct SentenceSegmenterTests {
         #expect(SentenceSegmenter.sentences(in: []).isEmpty)
         #expect(SentenceSegmenter.sentences(in: Array("   ".utf8)).isEmpty)
     }
+
+    /// A sentence's end is found behind closing quotes, brackets and spaces, multibyte ones too.
+    @Test func endsWithTerminatorLooksBehindClosers() {
+        func ends(_ text: String, also: Set<UInt8> = []) -> Bool { SentenceSegmenter.endsWithTerminator(Array(text.utf8)[...], alsoEnding: also) }
+        #expect(ends("The pier reopened.”"))
+        #expect(ends("«Il a dit oui.» "))
+        #expect(ends("Wait…"))
+        #expect(ends("(See the map.)"))
+        #expect(!ends("Viera d. Melbourne 1-0"))
+        #expect(!ends("Run this command:"))
+        #expect(ends("Run this command:", also: [UInt8(ascii: ":")]))
+        #expect(!ends("”"))
+        #expect(!ends(""))
+    }
 }

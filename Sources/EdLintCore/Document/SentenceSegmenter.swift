@@ -118,6 +118,28 @@ public enum SentenceSegmenter {
         return scalar?.properties.isUppercase ?? false
     }
 
+    /// Whether `bytes` end a sentence: a terminator (`.`, `!`, `?`, `…`, or one of `alsoEnding`,
+    /// ASCII marks such as `:`) before any closing quotes, brackets and spaces at the end.
+    public static func endsWithTerminator(_ bytes: ArraySlice<UInt8>, alsoEnding: Set<UInt8> = []) -> Bool {
+        var end = bytes.endIndex
+        while end > bytes.startIndex {
+            let byte = bytes[end - 1]
+            if isSpace(byte) || byte == 0x22 || byte == 0x27 || byte == 0x29 || byte == 0x5D {
+                end -= 1
+            } else if end - bytes.startIndex >= 3, bytes[end - 3] == 0xE2, bytes[end - 2] == 0x80, byte == 0x9D || byte == 0x99 {
+                end -= 3  // ” ’
+            } else if end - bytes.startIndex >= 2, bytes[end - 2] == 0xC2, byte == 0xBB {
+                end -= 2  // »
+            } else {
+                break
+            }
+        }
+        guard end > bytes.startIndex else { return false }
+        let last = bytes[end - 1]
+        if last == 0x2E || last == 0x21 || last == 0x3F || alsoEnding.contains(last) { return true }
+        return end - bytes.startIndex >= 3 && bytes[end - 3] == 0xE2 && bytes[end - 2] == 0x80 && last == 0xA6  // …
+    }
+
     /// `.`, `!`, `?` or `…` at `index`.
     private static func terminatorLength(_ bytes: [UInt8], at index: Int) -> Int {
         let byte = bytes[index]

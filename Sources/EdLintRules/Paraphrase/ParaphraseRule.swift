@@ -169,8 +169,7 @@ struct ParaphraseRule: Rule {
                 paragraphs: threshold, oneSentence: oneSentenceThreshold, shortSentences: shortSentencesThreshold))
         let index = CandidateIndex(blocks: blocks, terms: terms)
 
-        let siblings = DuplicateScope.siblingGroups(in: document)
-        let frames = ParallelFrames.of(document)
+        let exclusions = DuplicateScope.Exclusions(document)
         var diagnostics: [Diagnostic] = []
         for position in blocks.indices {
             let later = blocks[position]
@@ -178,14 +177,9 @@ struct ParaphraseRule: Rule {
             for candidate in index.candidates(
                 before: position, minimumShare: threshold * Self.candidateShareOfThreshold, synonymCredit: similarity.synonymCredit,
                 limit: Self.candidatesAligned) {
-                // Entries of one list or definition list restate a frame by design, not each other.
-                // So do corresponding blocks of parallel units (see ParallelFrames).
-                if DuplicateScope.areSiblings(blocks[candidate].block, later.block, in: siblings)
-                    || frames.areParallel(blocks[candidate].block, later.block, in: document)
-                    || DuplicateScope.areTitleAndBody(blocks[candidate].block, later.block, in: document)
-                {
-                    continue
-                }
+                // Sibling entries and parallel units restate a frame by design, not each other; a
+                // title is not restated by the story under it (see DuplicateScope.Exclusions).
+                if exclusions.excludes(blocks[candidate].block, later.block, wordForWord: false) { continue }
                 // A pair repetition.paragraph or .sentence reported (as configured in this run) is not reported again.
                 if context.reportedPairs.covers(
                     earlier: document.blocks[blocks[candidate].block].sourceRange, later: document.blocks[later.block].sourceRange)

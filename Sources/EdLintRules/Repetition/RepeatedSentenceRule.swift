@@ -30,8 +30,7 @@ struct RepeatedSentenceRule: Rule {
         // One sentence in the whole document has nothing to repeat (a huge single line, say).
         guard comparable.count >= 2 || (comparable.first.map { document.blocks[$0].sentences.count } ?? 0) >= 2 else { return [] }
 
-        let siblings = DuplicateScope.siblingGroups(in: document)
-        let frames = ParallelFrames.of(document)
+        let exclusions = DuplicateScope.Exclusions(document)
         var seen: [(block: Int, range: Range<Int>, shingleCount: Int)] = []
         var index = ShinglePostings()
         var diagnostics: [Diagnostic] = []
@@ -55,9 +54,7 @@ struct RepeatedSentenceRule: Rule {
                 let best = index.bestMatch(
                     for: shingles.hashes, threshold: threshold, limit: RepeatedBlocks.maximumPostings, size: { seen[$0].shingleCount },
                     accepts: { item, overlap in
-                        (Shingles.isWordForWord(overlap) || !DuplicateScope.areSiblings(seen[item].block, block.index, in: siblings))
-                            && !frames.areParallel(seen[item].block, block.index, in: document, wordForWord: Shingles.isWordForWord(overlap))
-                            && !DuplicateScope.areTitleAndBody(seen[item].block, block.index, in: document)
+                        !exclusions.excludes(seen[item].block, block.index, wordForWord: Shingles.isWordForWord(overlap))
                     })
                 if let (other, overlap) = best {
                     let earlier = document.blocks[seen[other].block]

@@ -156,32 +156,16 @@ enum DuplicateScope {
         return false
     }
 
-    /// The indices of the blocks the duplicate detectors compare, in order (worked out once per
-    /// document; indices, not copies of the blocks: a large document has a million).
     /// A one-line paragraph of at most `titleLineMaximumWords` words that ends no sentence (no
     /// full stop, question or exclamation mark, colon or semicolon at its end, closing quotes
     /// and brackets aside): a title, a label, a caption, a product name, a result line, an
     /// embed's credit line. It is what a heading is in plain text: a title and the paragraph that
-    /// tells its story are not restatements of each other (see `areTitleAndBody`), though two
+    /// tells its story are not restatements of each other (see `Exclusions.isTitleAndBody`), though two
     /// titles may be (two headlines of one story).
     static func isTitleLine(_ block: Block) -> Bool {
-        guard block.kind == .paragraph, block.lineBreaks.isEmpty else { return false }
-        let closing: Set<UInt8> = [0x20, 0x22, 0x27, 0x29, 0x5D]  // space " ' ) ]
-        var end = block.prose.bytes.count
-        while end > 0 {
-            let byte = block.prose.bytes[end - 1]
-            if closing.contains(byte) {
-                end -= 1
-            } else if end >= 3, byte == 0x9D || byte == 0x99, block.prose.bytes[end - 2] == 0x80, block.prose.bytes[end - 3] == 0xE2 {
-                end -= 3  // ” or ’
-            } else {
-                break
-            }
-        }
-        guard end > 0 else { return false }
-        let last = block.prose.bytes[end - 1]
-        if [UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ";")].contains(last) { return false }
-        if end >= 3, block.prose.bytes[end - 3] == 0xE2, block.prose.bytes[end - 2] == 0x80, block.prose.bytes[end - 1] == 0xA6 { return false }  // …
+        guard block.kind == .paragraph, block.lineBreaks.isEmpty,
+            !SentenceSegmenter.endsWithTerminator(block.prose.bytes[...], alsoEnding: [UInt8(ascii: ":"), UInt8(ascii: ";")])
+        else { return false }
         return Tokenizer.wordCount(in: block.prose.bytes, limit: titleLineMaximumWords + 1) <= titleLineMaximumWords
     }
 
@@ -194,16 +178,42 @@ enum DuplicateScope {
         }
     }
 
-    /// Whether one of two blocks is a title line and the other a paragraph of two sentences or
-    /// more (the story under a headline, a product's description under its name). A title and a
-    /// single sentence are still compared: a headline may restate a one-line summary.
-    static func areTitleAndBody(_ first: Int, _ second: Int, in document: Document) -> Bool {
-        let titles = titleLines(in: document)
-        guard !titles.isEmpty else { return false }
-        return (titles.contains(first) && document.blocks[second].sentences.count >= 2)
-            || (titles.contains(second) && document.blocks[first].sentences.count >= 2)
+    /// What the duplicate detectors leave uncompared between two blocks of one document, gathered
+    /// once per check so that each candidate pair costs lookups only.
+    struct Exclusions {
+        let document: Document
+        let siblings: [Int: Int]
+        let frames: ParallelFrames
+        let titles: Set<Int>
+
+        init(_ document: Document) {
+            self.document = document
+            siblings = DuplicateScope.siblingGroups(in: document)
+            frames = ParallelFrames.of(document)
+            titles = DuplicateScope.titleLines(in: document)
+        }
+
+        /// Whether blocks `earlier` and `later` are not to be reported as a repeat or restatement
+        /// of each other: sibling entries (unless `wordForWord`: a copy among them still counts),
+        /// corresponding blocks of parallel units (see `ParallelFrames`), or a title and a body.
+        func excludes(_ earlier: Int, _ later: Int, wordForWord: Bool) -> Bool {
+            (!wordForWord && DuplicateScope.areSiblings(earlier, later, in: siblings))
+                || frames.areParallel(earlier, later, in: document, wordForWord: wordForWord)
+                || isTitleAndBody(earlier, later)
+        }
+
+        /// Whether one of two blocks is a title line and the other a paragraph of two sentences
+        /// or more (the story under a headline, a product's description under its name). A title
+        /// and a single sentence are still compared: a headline may restate a one-line summary.
+        func isTitleAndBody(_ first: Int, _ second: Int) -> Bool {
+            guard !titles.isEmpty else { return false }
+            return (titles.contains(first) && document.blocks[second].sentences.count >= 2)
+                || (titles.contains(second) && document.blocks[first].sentences.count >= 2)
+        }
     }
 
+    /// The indices of the blocks the duplicate detectors compare, in order (worked out once per
+    /// document; indices, not copies of the blocks: a large document has a million).
     static func comparable(in document: Document) -> [Int] {
         document.derived.value(AnalysisKey<[Int]>("duplicate-scope.comparable")) {
             let templates = templateBlocks(in: document)

@@ -69,8 +69,7 @@ enum RepeatedBlocks {
         let shingled = comparable.compactMap { block in byBlock[block].map { (block: block, shingles: $0) } }
         var index = ShinglePostings()
         var pairs: [Pair] = []
-        let siblings = DuplicateScope.siblingGroups(in: document)
-        let frames = ParallelFrames.of(document)
+        let exclusions = DuplicateScope.Exclusions(document)
         var words: [Int: [Int]] = [:]
         func wordsOf(_ position: Int) -> [Int] {
             if let known = words[position] { return known }
@@ -96,10 +95,7 @@ enum RepeatedBlocks {
                 limit: Self.maximumPostings,
                 size: { shingled[$0].shingles.hashes.count },
                 accepts: { item, overlap in
-                    guard (Shingles.isWordForWord(overlap) || !DuplicateScope.areSiblings(shingled[item].block, entry.block, in: siblings))
-                        && !frames.areParallel(shingled[item].block, entry.block, in: document, wordForWord: Shingles.isWordForWord(overlap))
-                        && !DuplicateScope.areTitleAndBody(shingled[item].block, entry.block, in: document)
-                    else { return false }
+                    guard !exclusions.excludes(shingled[item].block, entry.block, wordForWord: Shingles.isWordForWord(overlap)) else { return false }
                     if overlap >= threshold { return true }
                     guard comparesWords, comparisons < Self.wordOrderComparisons,
                         Self.comparesByWords(shingled[item].shingles.wordCount)

@@ -66,14 +66,11 @@ enum TemplateTags {
         }
     }
 
-    /// Whether a block, its tags left out, ends a sentence somewhere (a full stop, question or
-    /// exclamation mark before a space or at the end).
+    /// Whether a block, its tags left out, ends a sentence somewhere (one of its sentences, as
+    /// the segmenter cuts them, closes with a terminator).
     static func readsAsProse(_ block: Block) -> Bool {
         let bytes = removing(ranges(in: block.prose.bytes), from: block.prose.bytes[...])
-        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: ".") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "!") {
-            if index + 1 == bytes.count || bytes[index + 1] == 0x20 { return true }
-        }
-        return false
+        return SentenceSegmenter.sentences(in: bytes).contains { SentenceSegmenter.endsWithTerminator(bytes[$0]) }
     }
 
     /// The tags in `bytes`, in order.
