@@ -343,7 +343,7 @@ struct DetectorTests {
         }
         #expect(try findings(synopsis("Synopsis"), select: ["paraphrase"]).isEmpty)
         #expect(try !findings(synopsis("Details"), select: ["paraphrase"]).isEmpty)
-        let listing = (1...4).map { "Portion Fix Containers: 1 Green, 1 Red, \($0) Yellow, 1 tsp." }.joined(separator: "\n\n")
+        let listing = (1...4).map { "Harbour Box: 1 Loaf, 1 Jam, \($0) Apples, 1 tsp salt." }.joined(separator: "\n\n")
         #expect(try findings(listing, select: ["repetition", "paraphrase"]).isEmpty)
     }
 

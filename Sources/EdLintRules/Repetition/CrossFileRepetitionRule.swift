@@ -73,8 +73,8 @@ struct CrossFileRepetitionRule: CrossFileRule {
     func summarize(_ document: Document, context: RuleContext) -> any Sendable {
         let minimumWords = context.options[Self.options.minimumWords]
         var paragraphs: [Summary.Paragraph] = []
-        // Eligible blocks, listing lines included: a line that opens like its neighbours ("Arms
-        // Control Today encourages reprint…") is a listing inside one file but template residue
+        // Eligible blocks, listing lines included: a line that opens like its neighbours ("The
+        // Harbour Gazette welcomes reprints…") is a listing inside one file but template residue
         // when another file repeats it. Shingled as repetition.paragraph shingles them.
         let byBlock = Shingles.ofBlocks(in: document, minimumWords: minimumWords)
         let enclosed = TemplateTags.enclosedBlocks(in: document)

@@ -13,12 +13,19 @@ enum DuplicateScope {
         }
     }
 
-    /// Blocks that open alike with at least two other blocks ("Portion Fix Containers: …",
-    /// "Pro tip: …", "Available from Amazon") are a listing's repeated structure — like list items
-    /// or table rows that begin alike — not a restatement. So are short blocks that close alike
-    /// with two others: a signature or credit line whose slot is a name ("AB (posted on the
-    /// walkers' forum)", "— Staff and agencies").
+    /// Blocks that open alike with at least two other blocks ("Harbour Box: …", "Tip: …",
+    /// "Available from the shop …") are a listing's repeated structure — like list items or table
+    /// rows that begin alike. So are short blocks that close alike with two others: a signature or
+    /// credit line whose slot is a name ("AB (posted on the walkers' forum)", "— Reporting by our
+    /// staff"). They are not compared: a line of a listing is the listing's, even word for word
+    /// (treating them as siblings instead, so that copies still count, was measured: news
+    /// repetition 4.1 → 18.5 per 1,000 paragraphs, articles-real repetition precision 0.879 →
+    /// 0.750 for one more true positive).
     static func templateBlocks(in document: Document) -> Set<Int> {
+        document.derived.value(AnalysisKey<Set<Int>>("duplicate-scope.templates")) { findTemplateBlocks(in: document) }
+    }
+
+    private static func findTemplateBlocks(in document: Document) -> Set<Int> {
         var byOpening: [String: [Int]] = [:]
         var byClosing: [String: [Int]] = [:]
         for block in document.blocks where isEligible(block) {
