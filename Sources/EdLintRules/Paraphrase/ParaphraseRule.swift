@@ -104,10 +104,11 @@ struct ParaphraseRule: Rule {
     ]
 
     /// Section headings under which paragraphs recap the article by design: the recap markers,
-    /// and the names WordNet gives the kinds of summary (the hyponyms of *summary*, noun.communication:
-    /// synopsis, abstract, precis, recapitulation, digest, roundup, wrap-up), which is also what a
+    /// the names WordNet gives kinds of summary (hyponyms of *summary*, noun.communication:
+    /// synopsis, abstract, precis, recapitulation, roundup, wrap-up — "synopsis" is also what a
     /// man page or a generated command reference calls the paragraph that restates its one-line
-    /// description.
+    /// description), and two common headings of the same kind that WordNet does not list there
+    /// ("digest", "executive summary").
     static let summaryHeadings: Set<String> = [
         "verdict", "the verdict", "summary", "in summary", "conclusion", "conclusions", "in conclusion", "bottom line",
         "the bottom line", "tl;dr", "tldr", "in short", "recap", "wrap-up", "final thoughts", "key takeaways",
